@@ -1,0 +1,74 @@
+//! Discards: phrases that mark a sentence (or a whole story) as not to be coded, such as
+//! sports reports.
+
+use crate::Origin;
+
+#[derive(Clone, Debug)]
+pub struct Discard {
+    /// The phrase, upper-cased, words separated by single spaces.
+    pub phrase: String,
+    /// A match discards the whole story, not only the sentence.
+    pub story: bool,
+    /// The phrase must end at a word boundary (PETRARCH's trailing `_`); otherwise it is a stem.
+    pub whole_word: bool,
+    pub origin: Origin,
+}
+
+impl Discard {
+    /// Whether the phrase occurs in `text` (case-insensitively, starting at a word boundary).
+    pub fn matches(&self, upper_text: &str) -> bool {
+        let mut from = 0;
+        while let Some(at) = upper_text[from..].find(&self.phrase) {
+            let start = from + at;
+            let end = start + self.phrase.len();
+            let starts_word = upper_text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ends_word = upper_text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if starts_word && (ends_word || !self.whole_word) {
+                return true;
+            }
+            from = start + self.phrase.len().max(1);
+        }
+        false
+    }
+}
+
+/// Normalises text for [`Discard::matches`]: upper case, runs of white space as one space.
+pub fn normalise_text(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn discard(phrase: &str, whole_word: bool) -> Discard {
+        Discard {
+            phrase: phrase.into(),
+            story: false,
+            whole_word,
+            origin: Origin {
+                file: Arc::from("t"),
+                line: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn stems_and_whole_words() {
+        let text = normalise_text("He played   baseball and basketballs.");
+        assert!(discard("BASEBALL", true).matches(&text));
+        assert!(discard("BASKETBALL", false).matches(&text));
+        assert!(!discard("BASKETBALL", true).matches(&text));
+        assert!(!discard("ASEBALL", false).matches(&text));
+    }
+}

@@ -1,0 +1,98 @@
+//! The whole lexicon, and loading it from dictionary files.
+
+use std::path::{Path, PathBuf};
+
+use crate::actors::ActorDict;
+use crate::agents::AgentDict;
+use crate::discards::Discard;
+use crate::issues::IssueDict;
+use crate::verbs::VerbDict;
+use crate::{petrarch, Diagnostic, Origin};
+
+/// Everything the coder consults.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub actors: ActorDict,
+    pub agents: AgentDict,
+    pub verbs: VerbDict,
+    pub discards: Vec<Discard>,
+    pub issues: IssueDict,
+}
+
+/// The PETRARCH dictionary files making up one lexicon.
+#[derive(Clone, Debug, Default)]
+pub struct PetrarchFiles {
+    pub verbs: Vec<PathBuf>,
+    pub actors: Vec<PathBuf>,
+    pub agents: Vec<PathBuf>,
+    pub discards: Vec<PathBuf>,
+    pub issues: Vec<PathBuf>,
+}
+
+/// A dictionary file that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read dictionary {path}: {source}")]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl Lexicon {
+    /// Loads PETRARCH dictionaries. Unreadable files are errors; bad lines inside them are
+    /// returned as diagnostics and skipped.
+    pub fn load_petrarch(files: &PetrarchFiles) -> Result<(Lexicon, Vec<Diagnostic>), LoadError> {
+        let mut lexicon = Lexicon::default();
+        let mut diags = Vec::new();
+        for path in &files.verbs {
+            let (name, text) = read(path, &mut diags)?;
+            diags.extend(petrarch::read_verbs(&name, &text, &mut lexicon.verbs));
+        }
+        for path in &files.actors {
+            let (name, text) = read(path, &mut diags)?;
+            diags.extend(petrarch::read_actors(&name, &text, &mut lexicon.actors));
+        }
+        for path in &files.agents {
+            let (name, text) = read(path, &mut diags)?;
+            diags.extend(petrarch::read_agents(&name, &text, &mut lexicon.agents));
+        }
+        for path in &files.discards {
+            let (name, text) = read(path, &mut diags)?;
+            let (discards, d) = petrarch::read_discards(&name, &text);
+            lexicon.discards.extend(discards);
+            diags.extend(d);
+        }
+        for path in &files.issues {
+            let (name, text) = read(path, &mut diags)?;
+            diags.extend(petrarch::read_issues(&name, &text, &mut lexicon.issues));
+        }
+        Ok((lexicon, diags))
+    }
+}
+
+/// Reads a file as text. Bytes that are not UTF-8 (older dictionaries are Latin-1 in places)
+/// are replaced, with one diagnostic for the file.
+fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<(String, String), LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path.display().to_string();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            diags.push(Diagnostic {
+                origin: Origin {
+                    file: name.as_str().into(),
+                    line,
+                },
+                message: "invalid UTF-8; bad bytes replaced".into(),
+            });
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    Ok((name, text))
+}
