@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 mod cmd;
 
 #[derive(Parser)]
-#[command(name = "petrel", version, about = "Code news text into political event data (CAMEO/PLOVER)")]
+#[command(
+    name = "petrel",
+    version,
+    about = "Code news text into political event data (CAMEO/PLOVER)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,14 +22,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Code a CoNLL-U file (any UD parser's output) into events.
-    CodeConllu(cmd::code_conllu::Args),
+    /// Run a PETRARCH validation suite (XML with UD parses) and report what fails.
+    Validate(cmd::validate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::CodeConllu(args) => cmd::code_conllu::run(args),
+        Command::Validate(args) => cmd::validate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,1 +1,21 @@
-//! (being built)
+//! Event coding over dependency trees: who did what to whom, in CAMEO codes.
+//!
+//! Given a sentence parsed into Universal Dependencies and a [`Lexicon`], the [`Coder`] finds
+//! the actors named in the sentence ([`mentions`]), works out the code of every noun phrase
+//! from its actors and agents ([`nominals`]), matches each verb against its dictionary
+//! patterns ([`patterns`]), finds the verb's source and target in the tree ([`roles`]), and
+//! emits [`Event`]s that record the words and dictionary entries that justify them.
+//!
+//! [`Lexicon`]: petrel_lexicon::Lexicon
+
+mod coder;
+mod event;
+pub mod mentions;
+pub mod nominals;
+pub mod patterns;
+pub mod roles;
+mod tree;
+
+pub use coder::{Coder, Discarded, SentenceCoding};
+pub use event::{ActorMatch, Event, Evidence};
+pub use tree::Tree;

@@ -9,14 +9,14 @@ use crate::{Sentence, Span, Token};
 pub fn segment(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut tokens: Vec<Token> = Vec::new();
-    let mut push_token = |tokens: &mut Vec<Token>, start: usize, end: usize| {
+    let push_token = |tokens: &mut Vec<Token>, start: usize, end: usize| {
         tokens.push(Token {
             form: text[start..end].to_string(),
             span: Some(Span::new(start, end)),
             ..Token::default()
         });
     };
-    let mut finish = |tokens: &mut Vec<Token>, sentences: &mut Vec<Sentence>| {
+    let finish = |tokens: &mut Vec<Token>, sentences: &mut Vec<Sentence>| {
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let span = first.span.unwrap().join(last.span.unwrap());
             sentences.push(Sentence {

@@ -1,3 +1,3 @@
 //! One module per subcommand.
 
-pub mod code_conllu;
+pub mod validate;

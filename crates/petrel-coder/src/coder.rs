@@ -1,0 +1,176 @@
+//! The coder: one sentence in, its events out.
+
+use jiff::civil::Date;
+use petrel_lexicon::discards::normalise_text;
+use petrel_lexicon::Lexicon;
+use petrel_text::Sentence;
+
+use crate::event::describe;
+use crate::nominals::Nominals;
+use crate::patterns::{match_verb, VerbMatch};
+use crate::{mentions, roles, ActorMatch, Event, Evidence, Tree};
+
+/// Codes sentences against one lexicon. Cheap to create; holds no per-sentence state, so one
+/// coder may be shared across threads.
+pub struct Coder<'l> {
+    lexicon: &'l Lexicon,
+}
+
+/// Why a sentence was not coded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Discarded {
+    /// A sentence-level discard phrase matched (the phrase).
+    Sentence(String),
+    /// A story-level discard phrase matched: the caller should drop the whole story.
+    Story(String),
+}
+
+/// The result of coding one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceCoding {
+    pub events: Vec<Event>,
+    pub discarded: Option<Discarded>,
+}
+
+impl<'l> Coder<'l> {
+    pub fn new(lexicon: &'l Lexicon) -> Coder<'l> {
+        Coder { lexicon }
+    }
+
+    /// Codes one parsed sentence. `date` selects the actor codes valid on that day.
+    pub fn code(&self, sentence: &Sentence, date: Option<Date>) -> SentenceCoding {
+        if let Some(discarded) = self.discard(sentence) {
+            return SentenceCoding {
+                events: Vec::new(),
+                discarded: Some(discarded),
+            };
+        }
+        let tree = Tree::new(sentence);
+        let mentions = mentions::find(&tree, self.lexicon);
+        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date);
+        let mut events: Vec<Event> = Vec::new();
+        for v in 0..tree.len() {
+            if tree.token(v).upos != "VERB" {
+                continue;
+            }
+            let Some(m) = match_verb(&tree, &self.lexicon.verbs, &nominals, v) else {
+                continue;
+            };
+            if m.codes.is_null() {
+                continue;
+            }
+            for event in self.events_for(&tree, &nominals, v, &m) {
+                let duplicate = events.iter().any(|e| {
+                    e.code == event.code
+                        && e.source.code == event.source.code
+                        && e.target.as_ref().map(|t| &t.code)
+                            == event.target.as_ref().map(|t| &t.code)
+                });
+                if !duplicate {
+                    events.push(event);
+                }
+            }
+        }
+        SentenceCoding {
+            events,
+            discarded: None,
+        }
+    }
+
+    fn discard(&self, sentence: &Sentence) -> Option<Discarded> {
+        if self.lexicon.discards.is_empty() {
+            return None;
+        }
+        let text = match &sentence.text {
+            Some(text) => normalise_text(text),
+            None => normalise_text(
+                &sentence
+                    .tokens
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        };
+        let hit = self.lexicon.discards.iter().find(|d| d.matches(&text))?;
+        Some(if hit.story {
+            Discarded::Story(hit.phrase.clone())
+        } else {
+            Discarded::Sentence(hit.phrase.clone())
+        })
+    }
+
+    /// The events one matched verb produces: every source with every target (or none).
+    fn events_for(&self, tree: &Tree, nominals: &Nominals, v: usize, m: &VerbMatch) -> Vec<Event> {
+        let passive = roles::is_passive(tree, v);
+        let subject_actors = |s: usize| {
+            let found = nominals.actors(s);
+            if found.is_empty() {
+                nominals.find_in(s)
+            } else {
+                found
+            }
+        };
+        let sources: Vec<ActorMatch> = match m.source {
+            Some(s) => nominals.actors(s),
+            None if passive => roles::passive_agent(tree, v)
+                .map(|a| nominals.find_in(a))
+                .unwrap_or_default(),
+            None => roles::subject(tree, v)
+                .map(subject_actors)
+                .unwrap_or_default(),
+        };
+        let targets: Vec<ActorMatch> = match m.target {
+            Some(t) => nominals.actors(t),
+            None if passive => roles::subject(tree, v)
+                .map(subject_actors)
+                .unwrap_or_default(),
+            None => roles::default_target(tree, nominals, v, passive),
+        };
+        let verb = &self.lexicon.verbs.verbs[m.verb];
+        let evidence = Evidence {
+            block: self.lexicon.verbs.blocks[verb.block].name.clone(),
+            verb: format!("{} ({})", verb.words.join(" "), describe(&verb.origin)),
+            pattern: m
+                .pattern
+                .map(|p| format!("{} ({})", p.text.trim(), describe(&p.origin))),
+        };
+        let negated = roles::is_negated(tree, v);
+        let event = |code: &str, source: &ActorMatch, target: Option<&ActorMatch>| Event {
+            code: code.to_string(),
+            source: source.clone(),
+            target: target.cloned(),
+            trigger: v,
+            negated,
+            evidence: evidence.clone(),
+        };
+        let mut out = Vec::new();
+        if m.compound && sources.len() > 1 {
+            for a in &sources {
+                for b in sources.iter().filter(|b| b.code != a.code) {
+                    if let Some(code) = &m.codes.forward {
+                        out.push(event(code, a, Some(b)));
+                    }
+                }
+            }
+            return out;
+        }
+        for source in &sources {
+            if targets.is_empty() {
+                if let Some(code) = &m.codes.forward {
+                    out.push(event(code, source, None));
+                }
+                continue;
+            }
+            for target in targets.iter().filter(|t| t.code != source.code) {
+                if let Some(code) = &m.codes.forward {
+                    out.push(event(code, source, Some(target)));
+                }
+                if let Some(code) = &m.codes.reverse {
+                    out.push(event(code, target, Some(source)));
+                }
+            }
+        }
+        out
+    }
+}

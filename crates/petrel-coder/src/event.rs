@@ -1,0 +1,47 @@
+//! What the coder produces: events, the actors in them, and the evidence for both.
+
+use petrel_lexicon::Origin;
+use serde::Serialize;
+
+/// An actor as it appears in one event: its code and the words that gave it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActorMatch {
+    pub code: String,
+    /// The token (0-based) heading the phrase that names the actor.
+    pub head: usize,
+    /// First and last token (0-based, inclusive) of the words that gave the code.
+    pub tokens: (usize, usize),
+    /// Dictionary entries used (actor, dated role, agents), for explanations.
+    #[serde(skip)]
+    pub entries: Vec<String>,
+}
+
+/// Why an event was coded: the verb's dictionary entry and the pattern that matched.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Evidence {
+    /// The verb block's name (`--- MEET ---`).
+    pub block: String,
+    /// Where the verb is defined.
+    pub verb: String,
+    /// The pattern that matched, as written, and where; `None` when the verb's default code
+    /// applied.
+    pub pattern: Option<String>,
+}
+
+/// One coded event within a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// CAMEO event code, as in the dictionary (`"040"`).
+    pub code: String,
+    pub source: ActorMatch,
+    pub target: Option<ActorMatch>,
+    /// The verb token (0-based) that triggered the event.
+    pub trigger: usize,
+    /// The verb is negated ("did not attack").
+    pub negated: bool,
+    pub evidence: Evidence,
+}
+
+pub(crate) fn describe(origin: &Origin) -> String {
+    origin.to_string()
+}

@@ -1,0 +1,108 @@
+//! Finding the actors and agents a sentence names, as runs of words matched against the
+//! lexicon's phrase indexes (longest match first, left to right).
+
+use petrel_lexicon::actors::{ActorId, NameRef};
+use petrel_lexicon::agents::AgentId;
+use petrel_lexicon::Lexicon;
+
+use crate::Tree;
+
+/// What a run of words names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Actor(ActorId),
+    Agent(AgentId),
+}
+
+/// A dictionary phrase found in the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub named: Named,
+    /// First and last token, inclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The token of the run that heads it in the tree (its head lies outside the run).
+    pub head: usize,
+}
+
+/// Every mention in the sentence, with no two overlapping. At each position the longest
+/// phrase wins; an actor beats an agent of the same length.
+pub fn find(tree: &Tree, lexicon: &Lexicon) -> Vec<Mention> {
+    let all_caps = tree
+        .sentence
+        .tokens
+        .iter()
+        .filter(|t| t.form.chars().any(char::is_alphabetic))
+        .all(|t| !t.form.chars().any(char::is_lowercase));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tree.len() {
+        let words = &tree.forms[i..];
+        let actor = lexicon
+            .actors
+            .names
+            .matches(words)
+            .find(|(len, name)| name_fits(tree, i, *len, name, all_caps))
+            .map(|(len, name)| (len, Named::Actor(name.actor)));
+        let agent = lexicon
+            .agents
+            .names
+            .matches(words)
+            .next()
+            .map(|(len, &id)| (len, Named::Agent(id)));
+        let best = match (actor, agent) {
+            (Some(a), Some(g)) if g.0 > a.0 => Some(g),
+            (Some(a), _) => Some(a),
+            (None, g) => g,
+        };
+        match best {
+            Some((len, named)) => {
+                let end = i + len - 1;
+                out.push(Mention {
+                    named,
+                    start: i,
+                    end,
+                    head: run_head(tree, i, end),
+                });
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether a matched name may be used here: with its capitals when it has them, and, when it
+/// is also a common word or given name, not joined to a neighbouring capitalised name.
+fn name_fits(tree: &Tree, start: usize, len: usize, name: &NameRef, all_caps: bool) -> bool {
+    if name.flags.case_sensitive && !all_caps {
+        let written: Vec<&str> = name.written.split_whitespace().collect();
+        let tokens = &tree.sentence.tokens[start..start + len];
+        if written.len() == len && written.iter().zip(tokens).any(|(w, t)| *w != t.form) {
+            return false;
+        }
+    }
+    if name.flags.ambiguous {
+        let capitalised = |i: usize| {
+            let t = tree.token(i);
+            t.upos == "PROPN" && t.form.chars().next().is_some_and(char::is_uppercase)
+        };
+        let before = start.checked_sub(1).is_some_and(capitalised);
+        let after = start + len < tree.len() && capitalised(start + len);
+        let after_comma_place =
+            start >= 2 && tree.forms[start - 1] == "," && capitalised(start - 2);
+        if before || after || after_comma_place {
+            return false;
+        }
+    }
+    true
+}
+
+/// The token of `start..=end` whose head lies outside the run (the last such, as English
+/// noun phrases are head-final); the last token when the parse disagrees with the run.
+fn run_head(tree: &Tree, start: usize, end: usize) -> usize {
+    (start..=end)
+        .rev()
+        .find(|&i| tree.head(i).is_none_or(|h| h < start || h > end))
+        .unwrap_or(end)
+}

@@ -1,0 +1,226 @@
+//! The actor codes of noun phrases: an actor or agent at the phrase's head, joined with the
+//! actors and agents that modify it ("Gondor's government" → `GONGOV`, "soldiers from Gondor"
+//! → `GONMIL`, "An MSF Arnor diplomat" → `NGOARNGOV`), and spread over conjuncts ("Arnor and
+//! Gondor" → `ARN`, `GON`).
+
+use jiff::civil::Date;
+use petrel_lexicon::agents::{AgentEntry, Placement};
+use petrel_lexicon::Lexicon;
+
+use crate::event::describe;
+use crate::mentions::{Mention, Named};
+use crate::{ActorMatch, Tree};
+
+/// Relations by which a modifier lends its actor or agent to the noun it modifies.
+const MODIFIER_RELS: &[&str] = &["compound", "amod", "nmod", "flat", "appos", "obl"];
+
+/// Prepositions by which an `nmod` names whose the head noun is ("ambassadors *of* Arnor",
+/// "lawmakers *in* Arnor", "soldiers *from* Gondor"). Others ("ties *with* Gondor") name a
+/// different party.
+const BELONGING_PREPS: &[&str] = &["OF", "IN", "FROM"];
+
+/// Relations that start a clause of their own; searches for actors do not enter them.
+const CLAUSE_RELS: &[&str] = &["acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"];
+
+pub struct Nominals<'a> {
+    tree: &'a Tree<'a>,
+    lexicon: &'a Lexicon,
+    date: Option<Date>,
+    /// The mention headed at each token.
+    headed: Vec<Option<Mention>>,
+    /// Whether a token lies inside a mention it does not head.
+    inside: Vec<bool>,
+}
+
+impl<'a> Nominals<'a> {
+    pub fn new(
+        tree: &'a Tree<'a>,
+        lexicon: &'a Lexicon,
+        mentions: &[Mention],
+        date: Option<Date>,
+    ) -> Nominals<'a> {
+        let mut headed = vec![None; tree.len()];
+        let mut inside = vec![false; tree.len()];
+        for m in mentions {
+            headed[m.head] = Some(*m);
+            for (i, flag) in inside.iter_mut().enumerate().take(m.end + 1).skip(m.start) {
+                *flag = i != m.head;
+            }
+        }
+        Nominals {
+            tree,
+            lexicon,
+            date,
+            headed,
+            inside,
+        }
+    }
+
+    /// The actors named by the phrase headed at `i`, its conjuncts included.
+    pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
+        let mut out = self.own(i, 0);
+        for c in self.tree.children_with(i, "conj") {
+            out.extend(self.actors(c));
+        }
+        out
+    }
+
+    /// The first actors found in the phrase headed at `i`, searching its head, then its
+    /// dependents breadth first, without entering clauses.
+    pub fn find_in(&self, i: usize) -> Vec<ActorMatch> {
+        let mut queue = vec![i];
+        let mut k = 0;
+        while k < queue.len() {
+            let t = queue[k];
+            k += 1;
+            let found = self.actors(t);
+            if !found.is_empty() {
+                return found;
+            }
+            for &c in self.tree.children(t) {
+                let rel = self.tree.rel(c);
+                if !CLAUSE_RELS.contains(&rel) && rel != "conj" {
+                    queue.push(c);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The actors of the phrase headed at `i` alone (no conjuncts).
+    fn own(&self, i: usize, depth: usize) -> Vec<ActorMatch> {
+        if self.inside[i] || depth > 4 {
+            return Vec::new();
+        }
+        let Some(mention) = self.headed[i] else {
+            return Vec::new();
+        };
+        let (mut countries, modifier_agents) = self.modifiers(i, &mention, depth);
+        match mention.named {
+            Named::Actor(id) => {
+                let entry = &self.lexicon.actors.entries[id];
+                let Some((code, role)) = entry.resolve(self.date) else {
+                    return Vec::new();
+                };
+                if code == "---" {
+                    return Vec::new();
+                }
+                let mut entries = vec![format!("{} ({})", entry.name, describe(&entry.origin))];
+                if let Some(role) = role {
+                    entries.push(format!("{} ({})", role.code, describe(&role.origin)));
+                }
+                let mut actor = ActorMatch {
+                    code: code.to_string(),
+                    head: i,
+                    tokens: (mention.start, mention.end),
+                    entries,
+                };
+                for agent in &modifier_agents {
+                    join(&mut actor, agent);
+                }
+                vec![actor]
+            }
+            Named::Agent(id) => {
+                let agent = &self.lexicon.agents.entries[id];
+                if countries.is_empty() {
+                    countries.push(ActorMatch {
+                        code: String::new(),
+                        head: i,
+                        tokens: (mention.start, mention.end),
+                        entries: Vec::new(),
+                    });
+                }
+                for country in &mut countries {
+                    for modifier in &modifier_agents {
+                        join(country, modifier);
+                    }
+                    join(country, agent);
+                    country.head = i;
+                    country.tokens = (
+                        country.tokens.0.min(mention.start),
+                        country.tokens.1.max(mention.end),
+                    );
+                }
+                countries
+            }
+        }
+    }
+
+    /// The actors and agents among the modifiers of `i` (outside its own mention), in
+    /// sentence order.
+    fn modifiers(
+        &self,
+        i: usize,
+        mention: &Mention,
+        depth: usize,
+    ) -> (Vec<ActorMatch>, Vec<&'a AgentEntry>) {
+        let mut countries = Vec::new();
+        let mut agents = Vec::new();
+        for &c in self.tree.children(i) {
+            if (mention.start..=mention.end).contains(&c) {
+                continue;
+            }
+            let rel = self.tree.rel(c);
+            if !MODIFIER_RELS.contains(&rel) {
+                continue;
+            }
+            let poss = self.tree.token(c).deprel == "nmod:poss";
+            if matches!(rel, "nmod" | "obl")
+                && !poss
+                && !self
+                    .tree
+                    .case_of(c)
+                    .is_some_and(|p| BELONGING_PREPS.contains(&p))
+            {
+                continue;
+            }
+            match self.headed[c].map(|m| m.named) {
+                Some(Named::Agent(id)) if self.modifier_is_bare(c) => {
+                    agents.push(&self.lexicon.agents.entries[id]);
+                }
+                _ => {
+                    let mut found = self.own(c, depth + 1);
+                    for k in self.tree.children_with(c, "conj") {
+                        found.extend(self.own(k, depth + 1));
+                    }
+                    countries.extend(found);
+                }
+            }
+        }
+        (countries, agents)
+    }
+
+    /// An agent modifier with no actor of its own joins the head's actor as a plain agent.
+    fn modifier_is_bare(&self, c: usize) -> bool {
+        self.tree.children(c).iter().all(|&k| {
+            self.inside[k]
+                || !matches!(
+                    self.headed[k],
+                    Some(Mention {
+                        named: Named::Actor(_),
+                        ..
+                    })
+                )
+        })
+    }
+}
+
+/// Adds an agent's code to an actor: after it (`KEN` + `COP`) or before it (`NGO` + `KEN`).
+/// An agent with no country takes PETRARCH's unknown-country prefix, `---`.
+fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
+    let base = if actor.code.is_empty() {
+        "---"
+    } else {
+        actor.code.as_str()
+    };
+    actor.code = match agent.placement {
+        Placement::After => format!("{base}{}", agent.code),
+        Placement::Before if actor.code.is_empty() => agent.code.clone(),
+        Placement::Before => format!("{}{base}", agent.code),
+    };
+    actor.entries.push(format!(
+        "agent {} ({})",
+        agent.name,
+        describe(&agent.origin)
+    ));
+}

@@ -1,0 +1,281 @@
+//! Matching a verb against its dictionary entry: which verb it is (multi-word verbs need their
+//! other words among the verb's dependents) and which of its block's patterns fits.
+//!
+//! A pattern's words are looked for in the verb's *scope*: the verb's dependents, transitively,
+//! without entering clauses that have their own speaker or time (`ccomp`, `advcl`,
+//! `parataxis`, relative clauses). Words before `*` must stand before the verb and words after
+//! it after, each in the order written, with other words allowed in between. This keeps
+//! PETRARCH's reading of a pattern while letting the tree, not the surface string, decide what
+//! belongs to the verb.
+
+use petrel_lexicon::verbs::{Element, EventCodes, Pattern, VerbDict, VerbId};
+use petrel_lexicon::words::plural;
+
+use crate::nominals::Nominals;
+use crate::Tree;
+
+/// Relations that start a separate clause: a pattern does not reach into them.
+const SEPARATE_CLAUSES: &[&str] = &["ccomp", "advcl", "parataxis", "csubj"];
+
+/// Cap on backtracking steps per pattern, so a pathological sentence cannot stall coding.
+const MAX_STEPS: usize = 2_000;
+
+/// The outcome of matching one verb token.
+#[derive(Debug)]
+pub struct VerbMatch<'l> {
+    pub verb: VerbId,
+    /// The pattern that matched, if any (else the verb's default code applies).
+    pub pattern: Option<&'l Pattern>,
+    pub codes: &'l EventCodes,
+    /// Token marked `+` by the pattern.
+    pub target: Option<usize>,
+    /// Token marked `$` by the pattern.
+    pub source: Option<usize>,
+    /// The pattern's `%`: the source's conjuncts act on one another.
+    pub compound: bool,
+}
+
+/// Matches the verb at `v`, or `None` if no dictionary verb fits.
+pub fn match_verb<'l>(
+    tree: &Tree,
+    verbs: &'l VerbDict,
+    nominals: &Nominals,
+    v: usize,
+) -> Option<VerbMatch<'l>> {
+    let scope = scope(tree, v);
+    let mut candidates: Vec<VerbId> = verbs.lookup(&tree.lemmas[v]).to_vec();
+    candidates.extend_from_slice(verbs.lookup(&tree.forms[v]));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let verb = candidates
+        .into_iter()
+        .filter(|&id| companions_present(tree, verbs, id, v, &scope))
+        .max_by_key(|&id| (verbs.verbs[id].words.len(), std::cmp::Reverse(id)))?;
+    let (before, after): (Vec<usize>, Vec<usize>) = scope.iter().partition(|&&p| p < v);
+    let block = &verbs.blocks[verbs.verbs[verb].block];
+    let mut best: Option<(usize, &Pattern, Bindings)> = None;
+    for pattern in &block.patterns {
+        let mut matcher = Matcher {
+            tree,
+            verbs,
+            nominals,
+            steps: 0,
+        };
+        let Some(b1) = matcher.sequence(&pattern.before, &before, 0, Bindings::default()) else {
+            continue;
+        };
+        let Some(bindings) = matcher.sequence(&pattern.after, &after, 0, b1) else {
+            continue;
+        };
+        let score = pattern.specificity();
+        if best.as_ref().is_none_or(|(s, ..)| score > *s) {
+            best = Some((score, pattern, bindings));
+        }
+    }
+    Some(match best {
+        Some((_, pattern, b)) => VerbMatch {
+            verb,
+            pattern: Some(pattern),
+            codes: &pattern.codes,
+            target: b.target,
+            source: b.source,
+            compound: b.compound,
+        },
+        None => VerbMatch {
+            verb,
+            pattern: None,
+            codes: verbs.default_codes(verb),
+            target: None,
+            source: None,
+            compound: false,
+        },
+    })
+}
+
+/// The verb's scope: its dependents, transitively, in sentence order, not entering separate
+/// clauses.
+pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = tree.children(v).to_vec();
+    while let Some(t) = stack.pop() {
+        if SEPARATE_CLAUSES.contains(&tree.rel(t)) || tree.token(t).deprel == "acl:relcl" {
+            continue;
+        }
+        out.push(t);
+        stack.extend_from_slice(tree.children(t));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Whether a multi-word verb's other words stand on the right sides of the verb.
+fn companions_present(
+    tree: &Tree,
+    verbs: &VerbDict,
+    id: VerbId,
+    v: usize,
+    scope: &[usize],
+) -> bool {
+    let (before, after) = verbs.verbs[id].companions();
+    let in_order = |words: &[String], positions: Vec<usize>| {
+        let mut it = positions.into_iter();
+        words.iter().all(|w| it.any(|p| tree.is_word(p, w)))
+    };
+    in_order(before, scope.iter().copied().filter(|&p| p < v).collect())
+        && in_order(after, scope.iter().copied().filter(|&p| p > v).collect())
+}
+
+#[derive(Clone, Debug, Default)]
+struct Bindings {
+    target: Option<usize>,
+    source: Option<usize>,
+    compound: bool,
+}
+
+struct Matcher<'a, 't> {
+    tree: &'a Tree<'t>,
+    verbs: &'a VerbDict,
+    nominals: &'a Nominals<'a>,
+    steps: usize,
+}
+
+impl Matcher<'_, '_> {
+    /// Matches `elements` in order against `positions[k..]`, trying each place the first
+    /// element could match before giving up.
+    fn sequence(
+        &mut self,
+        elements: &[Element],
+        positions: &[usize],
+        k: usize,
+        bindings: Bindings,
+    ) -> Option<Bindings> {
+        let Some((first, rest)) = elements.split_first() else {
+            return Some(bindings);
+        };
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return None;
+        }
+        match first {
+            Element::Skip => return self.sequence(rest, positions, k, bindings),
+            Element::Compound => {
+                let b = Bindings {
+                    compound: true,
+                    ..bindings
+                };
+                return self.sequence(rest, positions, k, b);
+            }
+            _ => {}
+        }
+        for at in k..positions.len() {
+            if let Some((next, b)) = self.one(first, positions, at, bindings.clone()) {
+                if let Some(done) = self.sequence(rest, positions, next, b) {
+                    return Some(done);
+                }
+            }
+        }
+        None
+    }
+
+    /// Matches one element at `positions[at]`; returns the index after it and the bindings.
+    fn one(
+        &mut self,
+        element: &Element,
+        positions: &[usize],
+        at: usize,
+        mut bindings: Bindings,
+    ) -> Option<(usize, Bindings)> {
+        let p = positions[at];
+        let after = |last: usize| positions.partition_point(|&q| q <= last);
+        match element {
+            Element::Word(w) => self.word(p, w).then(|| (at + 1, bindings)),
+            Element::Synset(id) => {
+                let last = self.synset(p, *id)?;
+                Some((after(last), bindings))
+            }
+            Element::NounPhrase(inner) => {
+                let b = self.sequence(inner, positions, at, bindings)?;
+                // The phrase's words must start here; the sequence checked the rest.
+                self.starts(&inner[0], p).then(|| (at + 1, b))
+            }
+            Element::Prep(prep, inner) => {
+                let last = match prep.as_ref() {
+                    Element::Word(w) => self.word(p, w).then_some(p)?,
+                    Element::Synset(id) => self.synset(p, *id)?,
+                    _ => return None,
+                };
+                if !matches!(
+                    self.tree.rel(p),
+                    "case" | "mark" | "compound" | "advmod" | "fixed"
+                ) {
+                    return None;
+                }
+                let governed = if self.tree.rel(p) == "compound" {
+                    None
+                } else {
+                    self.tree.head(p)
+                };
+                let within: Vec<usize> = match governed {
+                    Some(g) => positions
+                        .iter()
+                        .copied()
+                        .filter(|&q| q > last && self.tree.dominates(g, q))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                if let Some(g) = governed {
+                    if inner
+                        .iter()
+                        .any(|e| matches!(e, Element::Target | Element::Source))
+                        && !within.contains(&g)
+                    {
+                        return None;
+                    }
+                }
+                let b = self.sequence(inner, &within, 0, bindings)?;
+                Some((after(last), b))
+            }
+            Element::Target | Element::Source => {
+                if self.nominals.actors(p).is_empty() {
+                    return None;
+                }
+                if matches!(element, Element::Target) {
+                    bindings.target = Some(p);
+                } else {
+                    bindings.source = Some(p);
+                }
+                Some((at + 1, bindings))
+            }
+            Element::Skip | Element::Compound => Some((at, bindings)),
+        }
+    }
+
+    fn starts(&self, element: &Element, p: usize) -> bool {
+        match element {
+            Element::Word(w) => self.word(p, w),
+            Element::Synset(id) => self.synset(p, *id).is_some(),
+            _ => true,
+        }
+    }
+
+    /// A word matches a token's form or lemma, or the regular plural of the word.
+    fn word(&self, p: usize, w: &str) -> bool {
+        self.tree.is_word(p, w) || self.tree.forms[p] == plural(w)
+    }
+
+    /// Whether a phrase of the synset starts at `p`; returns its last token.
+    fn synset(&self, p: usize, id: usize) -> Option<usize> {
+        self.verbs.synsets[id]
+            .phrases
+            .iter()
+            .filter(|phrase| p + phrase.len() <= self.tree.len())
+            .filter(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| self.tree.is_word(p + i, w))
+            })
+            .map(|phrase| p + phrase.len() - 1)
+            .max()
+    }
+}

@@ -1,0 +1,80 @@
+//! Who acts and who is acted on: finding a verb's subject, passive agent and target in the
+//! dependency tree.
+
+use crate::nominals::Nominals;
+use crate::{ActorMatch, Tree};
+
+/// How far up a chain of controlled or conjoined verbs a subject is looked for.
+const MAX_CLIMB: usize = 4;
+
+/// The token heading the verb's subject. A verb without one (an infinitive, "Arnor is about
+/// *to restore*"; a conjoined verb, "condemned ... and *promised*") shares the subject of the
+/// verb or predicate it depends on.
+pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
+    let mut at = v;
+    for _ in 0..MAX_CLIMB {
+        if let Some(s) = tree.children_with(at, "nsubj").next() {
+            return Some(s);
+        }
+        if !matches!(tree.rel(at), "xcomp" | "conj" | "ccomp" | "advcl") {
+            return None;
+        }
+        at = tree.head(at)?;
+    }
+    None
+}
+
+/// Whether the verb is passive: a passive subject or auxiliary.
+pub fn is_passive(tree: &Tree, v: usize) -> bool {
+    tree.children(v).iter().any(|&c| {
+        let rel = tree.token(c).deprel.as_str();
+        rel == "nsubj:pass" || rel == "aux:pass"
+    })
+}
+
+/// The agent of a passive verb: `obl:agent`, or an oblique introduced by "by".
+pub fn passive_agent(tree: &Tree, v: usize) -> Option<usize> {
+    tree.children(v).iter().copied().find(|&c| {
+        tree.token(c).deprel == "obl:agent"
+            || (tree.rel(c) == "obl" && tree.case_of(c) == Some("BY"))
+    })
+}
+
+/// Whether the verb is negated ("not", "n't", "never").
+pub fn is_negated(tree: &Tree, v: usize) -> bool {
+    tree.children_with(v, "advmod")
+        .any(|c| matches!(tree.lemmas[c].as_str(), "NOT" | "N'T" | "NEVER"))
+}
+
+/// The verb's target when no pattern marks one: the actors of its direct object (looked for
+/// inside the object phrase: "restore ties *with Gondor*"), else of its first oblique that
+/// names one (time expressions and the passive "by" excluded).
+pub fn default_target(
+    tree: &Tree,
+    nominals: &Nominals,
+    v: usize,
+    passive: bool,
+) -> Vec<ActorMatch> {
+    for c in tree.children(v).iter().copied() {
+        if matches!(tree.rel(c), "obj" | "iobj") {
+            let found = nominals.find_in(c);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    for c in tree.children(v).iter().copied() {
+        let deprel = tree.token(c).deprel.as_str();
+        if tree.rel(c) != "obl" || matches!(deprel, "obl:tmod" | "obl:npmod") {
+            continue;
+        }
+        if passive && (deprel == "obl:agent" || tree.case_of(c) == Some("BY")) {
+            continue;
+        }
+        let found = nominals.find_in(c);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,125 @@
+//! A read-only view of a parsed sentence that the coder walks: children lists and upper-cased
+//! forms and lemmas, computed once per sentence.
+//!
+//! Positions are 0-based token indices (unlike CoNLL-U's 1-based heads).
+
+use petrel_text::{Sentence, Token};
+
+pub struct Tree<'s> {
+    pub sentence: &'s Sentence,
+    /// Upper-cased word forms, for dictionary matching.
+    pub forms: Vec<String>,
+    /// Upper-cased lemmas (the form when the parse has no lemma).
+    pub lemmas: Vec<String>,
+    heads: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'s> Tree<'s> {
+    pub fn new(sentence: &'s Sentence) -> Tree<'s> {
+        let n = sentence.tokens.len();
+        let heads: Vec<Option<usize>> = sentence
+            .tokens
+            .iter()
+            .map(|t| t.head.checked_sub(1).filter(|&h| h < n))
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(i);
+            }
+        }
+        Tree {
+            sentence,
+            forms: sentence
+                .tokens
+                .iter()
+                .map(|t| t.form.to_uppercase())
+                .collect(),
+            lemmas: sentence
+                .tokens
+                .iter()
+                .map(|t| {
+                    if t.lemma.is_empty() {
+                        t.form.to_uppercase()
+                    } else {
+                        t.lemma.to_uppercase()
+                    }
+                })
+                .collect(),
+            heads,
+            children,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    pub fn token(&self, i: usize) -> &'s Token {
+        &self.sentence.tokens[i]
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.heads[i]
+    }
+
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// The relation without subtype (`nsubj:pass` → `nsubj`).
+    pub fn rel(&self, i: usize) -> &str {
+        self.token(i).base_deprel()
+    }
+
+    /// Children with a given base relation.
+    pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// Whether the word at `i` is `word` (upper-cased) as written or as lemma.
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        self.forms[i] == word || self.lemmas[i] == word
+    }
+
+    /// The preposition (`case` child) introducing `i`, upper-cased, if any.
+    pub fn case_of(&self, i: usize) -> Option<&str> {
+        self.children_with(i, "case")
+            .next()
+            .map(|c| self.forms[c].as_str())
+    }
+
+    /// All tokens of the subtree rooted at `i`, `i` included, in sentence order.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            out.extend_from_slice(&self.children[out[k]]);
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Whether `ancestor` dominates `i` (or is `i`).
+    pub fn dominates(&self, ancestor: usize, mut i: usize) -> bool {
+        for _ in 0..self.len() {
+            if i == ancestor {
+                return true;
+            }
+            match self.heads[i] {
+                Some(h) => i = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
