@@ -4,7 +4,7 @@
 use std::process::Command;
 
 /// Records coded exactly, as last measured; raise it when the coder improves.
-const FLOOR: usize = 106;
+const FLOOR: usize = 187;
 
 #[test]
 fn unit_test_suite_through_petrel_validate() {
@@ -19,7 +19,11 @@ fn unit_test_suite_through_petrel_validate() {
         .args(["--verbs", "PETR.Validate.verbs.2.0.txt", "--report-only"])
         .output()
         .expect("run petrel validate");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let summary = stdout.lines().last().expect("a summary line");
     let passed: usize = summary
@@ -33,5 +37,8 @@ fn unit_test_suite_through_petrel_validate() {
         .filter_map(|part| part.split_whitespace().next()?.parse::<usize>().ok())
         .sum();
     assert_eq!(total, 284, "{summary}");
-    assert!(passed >= FLOOR, "{summary}: fewer than {FLOOR} records coded exactly");
+    assert!(
+        passed >= FLOOR,
+        "{summary}: fewer than {FLOOR} records coded exactly"
+    );
 }

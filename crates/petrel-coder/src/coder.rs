@@ -14,6 +14,7 @@ use crate::{mentions, roles, ActorMatch, Event, Evidence, Tree};
 /// coder may be shared across threads.
 pub struct Coder<'l> {
     lexicon: &'l Lexicon,
+    require_target: bool,
 }
 
 /// Why a sentence was not coded.
@@ -33,8 +34,19 @@ pub struct SentenceCoding {
 }
 
 impl<'l> Coder<'l> {
+    /// A coder that, as PETRARCH does by default, codes only dyadic events: a verb whose
+    /// target cannot be found yields nothing rather than a half-known event.
     pub fn new(lexicon: &'l Lexicon) -> Coder<'l> {
-        Coder { lexicon }
+        Coder {
+            lexicon,
+            require_target: true,
+        }
+    }
+
+    /// Whether events without a target are coded too (with `target: None`).
+    pub fn require_target(mut self, yes: bool) -> Coder<'l> {
+        self.require_target = yes;
+        self
     }
 
     /// Codes one parsed sentence. `date` selects the actor codes valid on that day.
@@ -157,6 +169,9 @@ impl<'l> Coder<'l> {
         }
         for source in &sources {
             if targets.is_empty() {
+                if self.require_target {
+                    continue;
+                }
                 if let Some(code) = &m.codes.forward {
                     out.push(event(code, source, None));
                 }

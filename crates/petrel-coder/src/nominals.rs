@@ -20,7 +20,7 @@ const MODIFIER_RELS: &[&str] = &["compound", "amod", "nmod", "flat", "appos", "o
 const BELONGING_PREPS: &[&str] = &["OF", "IN", "FROM"];
 
 /// Relations that start a clause of their own; searches for actors do not enter them.
-const CLAUSE_RELS: &[&str] = &["acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"];
+const CLAUSE_RELS: &[&str] = &["advcl", "ccomp", "parataxis", "csubj", "xcomp"];
 
 pub struct Nominals<'a> {
     tree: &'a Tree<'a>,
@@ -79,7 +79,8 @@ impl<'a> Nominals<'a> {
             }
             for &c in self.tree.children(t) {
                 let rel = self.tree.rel(c);
-                if !CLAUSE_RELS.contains(&rel) && rel != "conj" {
+                let relative = self.tree.token(c).deprel == "acl:relcl";
+                if !CLAUSE_RELS.contains(&rel) && rel != "conj" && !relative {
                     queue.push(c);
                 }
             }
@@ -155,6 +156,7 @@ impl<'a> Nominals<'a> {
         depth: usize,
     ) -> (Vec<ActorMatch>, Vec<&'a AgentEntry>) {
         let mut countries = Vec::new();
+        let mut distant = Vec::new();
         let mut agents = Vec::new();
         for &c in self.tree.children(i) {
             if (mention.start..=mention.end).contains(&c) {
@@ -183,9 +185,19 @@ impl<'a> Nominals<'a> {
                     for k in self.tree.children_with(c, "conj") {
                         found.extend(self.own(k, depth + 1));
                     }
-                    countries.extend(found);
+                    if matches!(rel, "nmod" | "obl") && !poss {
+                        distant.extend(found);
+                    } else {
+                        countries.extend(found);
+                    }
                 }
             }
+        }
+        // A country written into the phrase ("Osgiliath soldiers", "Gondor's police") says
+        // whose they are more surely than one in a prepositional phrase after it ("soldiers
+        // in south Ithilen"), which is often where they are, not whose.
+        if countries.is_empty() {
+            countries = distant;
         }
         (countries, agents)
     }
@@ -208,6 +220,14 @@ impl<'a> Nominals<'a> {
 /// Adds an agent's code to an actor: after it (`KEN` + `COP`) or before it (`NGO` + `KEN`).
 /// An agent with no country takes PETRARCH's unknown-country prefix, `---`.
 fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
+    // "White House security officials": the actor already carries the agent's sector.
+    let already = match agent.placement {
+        Placement::After => actor.code.ends_with(&agent.code),
+        Placement::Before => actor.code.starts_with(&agent.code),
+    };
+    if already && actor.code.len() > agent.code.len() {
+        return;
+    }
     let base = if actor.code.is_empty() {
         "---"
     } else {

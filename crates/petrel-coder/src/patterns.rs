@@ -47,10 +47,16 @@ pub fn match_verb<'l>(
     candidates.extend_from_slice(verbs.lookup(&tree.forms[v]));
     candidates.sort_unstable();
     candidates.dedup();
+    // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
+    // "leave"): the dictionary lists such forms on purpose.
     let verb = candidates
         .into_iter()
         .filter(|&id| companions_present(tree, verbs, id, v, &scope))
-        .max_by_key(|&id| (verbs.verbs[id].words.len(), std::cmp::Reverse(id)))?;
+        .max_by_key(|&id| {
+            let entry = &verbs.verbs[id];
+            let exact = entry.words[entry.head] == tree.forms[v];
+            (entry.words.len(), exact, std::cmp::Reverse(id))
+        })?;
     let (before, after): (Vec<usize>, Vec<usize>) = scope.iter().partition(|&&p| p < v);
     let block = &verbs.blocks[verbs.verbs[verb].block];
     let mut best: Option<(usize, &Pattern, Bindings)> = None;
@@ -59,6 +65,7 @@ pub fn match_verb<'l>(
             tree,
             verbs,
             nominals,
+            verb: v,
             steps: 0,
         };
         let Some(b1) = matcher.sequence(&pattern.before, &before, 0, Bindings::default()) else {
@@ -136,6 +143,7 @@ struct Matcher<'a, 't> {
     tree: &'a Tree<'t>,
     verbs: &'a VerbDict,
     nominals: &'a Nominals<'a>,
+    verb: usize,
     steps: usize,
 }
 
@@ -159,6 +167,12 @@ impl Matcher<'_, '_> {
         match first {
             Element::Skip => return self.sequence(rest, positions, k, bindings),
             Element::Compound => {
+                // `%` needs a compound subject: actors joined by a conjunction.
+                let compound_subject = crate::roles::subject(self.tree, self.verb)
+                    .is_some_and(|s| self.tree.children_with(s, "conj").next().is_some());
+                if !compound_subject {
+                    return None;
+                }
                 let b = Bindings {
                     compound: true,
                     ..bindings
