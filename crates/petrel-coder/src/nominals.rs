@@ -12,7 +12,8 @@ use crate::mentions::{Mention, Named};
 use crate::{ActorMatch, Tree};
 
 /// Relations by which a modifier lends its actor or agent to the noun it modifies.
-const MODIFIER_RELS: &[&str] = &["compound", "amod", "nmod", "flat", "appos", "obl"];
+/// (`det` is there for parsers that tag an unknown proper name before a noun as a determiner.)
+const MODIFIER_RELS: &[&str] = &["compound", "amod", "nmod", "flat", "appos", "obl", "det"];
 
 /// Prepositions by which an `nmod` names whose the head noun is ("ambassadors *of* Arnor",
 /// "lawmakers *in* Arnor", "soldiers *from* Gondor"). Others ("ties *with* Gondor") name a
@@ -57,10 +58,22 @@ impl<'a> Nominals<'a> {
     }
 
     /// The actors named by the phrase headed at `i`, its conjuncts included.
+    ///
+    /// A conjunct with a sector but no country shares the first conjunct's country: "Danish
+    /// media and government" is `DNKMED` and `DNKGOV`.
     pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
-        let mut out = self.own(i, 0);
+        let mut out = self.own(i, 0, &[]);
+        let shared: Vec<ActorMatch> = match self.headed[i] {
+            Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).0,
+            _ => Vec::new(),
+        };
         for c in self.tree.children_with(i, "conj") {
-            out.extend(self.actors(c));
+            let conjunct = self.actors(c);
+            if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared.is_empty() {
+                out.extend(self.own(c, 0, &shared));
+            } else {
+                out.extend(conjunct);
+            }
         }
         out
     }
@@ -88,8 +101,9 @@ impl<'a> Nominals<'a> {
         Vec::new()
     }
 
-    /// The actors of the phrase headed at `i` alone (no conjuncts).
-    fn own(&self, i: usize, depth: usize) -> Vec<ActorMatch> {
+    /// The actors of the phrase headed at `i` alone (no conjuncts); `inherited` countries
+    /// apply when the phrase has none of its own.
+    fn own(&self, i: usize, depth: usize, inherited: &[ActorMatch]) -> Vec<ActorMatch> {
         if self.inside[i] || depth > 4 {
             return Vec::new();
         }
@@ -97,7 +111,22 @@ impl<'a> Nominals<'a> {
             return Vec::new();
         };
         let (mut countries, modifier_agents) = self.modifiers(i, &mention, depth);
+        if countries.is_empty() {
+            countries = inherited.to_vec();
+        }
         match mention.named {
+            // A named person under a title that carries its own country and sector ("Bree
+            // Prime Minister Romendacil", "Ithilen's minister Calimehtar"): the title says
+            // in what capacity they act.
+            Named::Actor(_) if countries.iter().any(|c| c.code.len() > 3) => countries
+                .into_iter()
+                .filter(|c| c.code.len() > 3)
+                .map(|mut c| {
+                    c.head = i;
+                    c.tokens = (c.tokens.0.min(mention.start), c.tokens.1.max(mention.end));
+                    c
+                })
+                .collect(),
             Named::Actor(id) => {
                 let entry = &self.lexicon.actors.entries[id];
                 let Some((code, role)) = entry.resolve(self.date) else {
@@ -181,9 +210,9 @@ impl<'a> Nominals<'a> {
                     agents.push(&self.lexicon.agents.entries[id]);
                 }
                 _ => {
-                    let mut found = self.own(c, depth + 1);
+                    let mut found = self.own(c, depth + 1, &[]);
                     for k in self.tree.children_with(c, "conj") {
-                        found.extend(self.own(k, depth + 1));
+                        found.extend(self.own(k, depth + 1, &[]));
                     }
                     if matches!(rel, "nmod" | "obl") && !poss {
                         distant.extend(found);

@@ -10,13 +10,20 @@ const MAX_CLIMB: usize = 4;
 /// The token heading the verb's subject. A verb without one (an infinitive, "Arnor is about
 /// *to restore*"; a conjoined verb, "condemned ... and *promised*") shares the subject of the
 /// verb or predicate it depends on.
+///
+/// A personal pronoun subject of a dependent clause ("Ethiopia indicated *it* would act")
+/// is taken to be the subject of the clause it depends on.
 pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
     let mut at = v;
     for _ in 0..MAX_CLIMB {
         if let Some(s) = tree.children_with(at, "nsubj").next() {
-            return Some(s);
-        }
-        if !matches!(tree.rel(at), "xcomp" | "conj" | "ccomp" | "advcl") {
+            let pronoun = tree.token(s).upos == "PRON"
+                && matches!(tree.lemmas[s].as_str(), "IT" | "HE" | "SHE" | "THEY");
+            let dependent = matches!(tree.rel(at), "ccomp" | "advcl" | "conj" | "xcomp");
+            if !(pronoun && dependent) {
+                return Some(s);
+            }
+        } else if !matches!(tree.rel(at), "xcomp" | "conj" | "ccomp" | "advcl") {
             return None;
         }
         at = tree.head(at)?;
@@ -74,6 +81,16 @@ pub fn default_target(
         let found = nominals.find_in(c);
         if !found.is_empty() {
             return found;
+        }
+    }
+    // "Arnor believes *Dagolath and Osgiliath* can cope": the subject of a complement
+    // clause is who the belief or statement is about.
+    for c in tree.children_with(v, "ccomp") {
+        if let Some(s) = tree.children_with(c, "nsubj").next() {
+            let found = nominals.actors(s);
+            if !found.is_empty() {
+                return found;
+            }
         }
     }
     Vec::new()
