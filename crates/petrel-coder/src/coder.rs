@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 use petrel_lexicon::discards::normalise_text;
+use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
 use petrel_text::Sentence;
 
@@ -148,6 +149,27 @@ impl<'l> Coder<'l> {
                 .map(|p| format!("{} ({})", p.text.trim(), describe(&p.origin))),
         };
         let negated = roles::is_negated(tree, v);
+        // With a negation table, "did not X" codes as the table says (or not at all); without
+        // one the event keeps its code and carries `negated`.
+        let negation = self.lexicon.negations.as_ref().filter(|_| negated);
+        let codes = match negation {
+            Some(table) => EventCodes {
+                forward: m
+                    .codes
+                    .forward
+                    .as_deref()
+                    .and_then(|c| table.negate(c))
+                    .map(str::to_string),
+                reverse: m
+                    .codes
+                    .reverse
+                    .as_deref()
+                    .and_then(|c| table.negate(c))
+                    .map(str::to_string),
+            },
+            None => m.codes.clone(),
+        };
+        let negated = negated && negation.is_none();
         let event = |code: &str, source: &ActorMatch, target: Option<&ActorMatch>| Event {
             code: code.to_string(),
             source: source.clone(),
@@ -160,7 +182,7 @@ impl<'l> Coder<'l> {
         if m.compound && sources.len() > 1 {
             for a in &sources {
                 for b in sources.iter().filter(|b| b.code != a.code) {
-                    if let Some(code) = &m.codes.forward {
+                    if let Some(code) = &codes.forward {
                         out.push(event(code, a, Some(b)));
                     }
                 }
@@ -172,16 +194,16 @@ impl<'l> Coder<'l> {
                 if self.require_target {
                     continue;
                 }
-                if let Some(code) = &m.codes.forward {
+                if let Some(code) = &codes.forward {
                     out.push(event(code, source, None));
                 }
                 continue;
             }
             for target in targets.iter().filter(|t| t.code != source.code) {
-                if let Some(code) = &m.codes.forward {
+                if let Some(code) = &codes.forward {
                     out.push(event(code, source, Some(target)));
                 }
-                if let Some(code) = &m.codes.reverse {
+                if let Some(code) = &codes.reverse {
                     out.push(event(code, target, Some(source)));
                 }
             }

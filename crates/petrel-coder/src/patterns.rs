@@ -165,7 +165,11 @@ impl Matcher<'_, '_> {
             return None;
         }
         match first {
-            Element::Skip => return self.sequence(rest, positions, k, bindings),
+            // `^` stands for one word (PETRARCH's skipped phrase, usually a bare name).
+            Element::Skip if k < positions.len() => {
+                return self.sequence(rest, positions, k + 1, bindings)
+            }
+            Element::Skip => return None,
             Element::Compound => {
                 // `%` needs a compound subject: actors joined by a conjunction.
                 let compound_subject = crate::roles::subject(self.tree, self.verb)
@@ -208,9 +212,8 @@ impl Matcher<'_, '_> {
                 Some((after(last), bindings))
             }
             Element::NounPhrase(inner) => {
-                let b = self.sequence(inner, positions, at, bindings)?;
-                // The phrase's words must start here; the sequence checked the rest.
-                self.starts(&inner[0], p).then(|| (at + 1, b))
+                let last = self.noun_phrase(inner, p)?;
+                Some((after(last), bindings))
             }
             Element::Prep(prep, inner) => {
                 let last = match prep.as_ref() {
@@ -247,7 +250,9 @@ impl Matcher<'_, '_> {
                     }
                 }
                 let b = self.sequence(inner, &within, 0, bindings)?;
-                Some((after(last), b))
+                // What follows the phrase is looked for after its head noun, not after its
+                // whole subtree: parsers attach later phrases to it as often as to the verb.
+                Some((after(governed.map_or(last, |g| g.max(last))), b))
             }
             Element::Target | Element::Source => {
                 if self.nominals.actors(p).is_empty() {
@@ -264,11 +269,36 @@ impl Matcher<'_, '_> {
         }
     }
 
-    fn starts(&self, element: &Element, p: usize) -> bool {
+    /// Matches a noun phrase's words starting at `p`, in sentence order: modifiers may be
+    /// separated by other words ("new *global* economic relations"), but the last word, the
+    /// noun, must follow the word before it directly. Returns the last token.
+    fn noun_phrase(&self, inner: &[Element], p: usize) -> Option<usize> {
+        let (noun, modifiers) = inner.split_last()?;
+        let mut next = p;
+        let mut last = None;
+        for (i, e) in modifiers.iter().enumerate() {
+            let at = if i == 0 {
+                Some(p)
+            } else {
+                (next..self.tree.len().min(next + 4)).find(|&q| self.ends_at(e, q).is_some())
+            }?;
+            let end = self.ends_at(e, at)?;
+            last = Some(end);
+            next = end + 1;
+        }
+        let start = last.map_or(p, |l| l + 1);
+        self.ends_at(noun, start)
+    }
+
+    /// Where a word or synset element matching at `p` ends.
+    fn ends_at(&self, element: &Element, p: usize) -> Option<usize> {
+        if p >= self.tree.len() {
+            return None;
+        }
         match element {
-            Element::Word(w) => self.word(p, w),
-            Element::Synset(id) => self.synset(p, *id).is_some(),
-            _ => true,
+            Element::Word(w) => self.word(p, w).then_some(p),
+            Element::Synset(id) => self.synset(p, *id),
+            _ => None,
         }
     }
 

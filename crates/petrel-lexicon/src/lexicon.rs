@@ -6,6 +6,7 @@ use crate::actors::ActorDict;
 use crate::agents::AgentDict;
 use crate::discards::Discard;
 use crate::issues::IssueDict;
+use crate::negation::NegationTable;
 use crate::verbs::VerbDict;
 use crate::{petrarch, Diagnostic, Origin};
 
@@ -17,6 +18,8 @@ pub struct Lexicon {
     pub verbs: VerbDict,
     pub discards: Vec<Discard>,
     pub issues: IssueDict,
+    /// How negated events code, when the dictionaries define it (PETRARCH's ontology file).
+    pub negations: Option<NegationTable>,
 }
 
 /// The PETRARCH dictionary files making up one lexicon.
@@ -27,6 +30,8 @@ pub struct PetrarchFiles {
     pub agents: Vec<PathBuf>,
     pub discards: Vec<PathBuf>,
     pub issues: Vec<PathBuf>,
+    /// PETRARCH2's internal coding ontology, for coding negated events.
+    pub ontology: Option<PathBuf>,
 }
 
 /// A dictionary file that could not be read at all.
@@ -64,6 +69,12 @@ impl Lexicon {
         for path in &files.issues {
             let (name, text) = read(path, &mut diags)?;
             diags.extend(petrarch::read_issues(&name, &text, &mut lexicon.issues));
+        }
+        if let Some(path) = &files.ontology {
+            let (name, text) = read(path, &mut diags)?;
+            let mut table = NegationTable::default();
+            diags.extend(petrarch::read_ontology(&name, &text, &mut table));
+            lexicon.negations = Some(table);
         }
         Ok((lexicon, diags))
     }

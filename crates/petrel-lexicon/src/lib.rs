@@ -13,6 +13,7 @@ mod diagnostics;
 pub mod discards;
 pub mod issues;
 mod lexicon;
+pub mod negation;
 pub mod petrarch;
 mod phrases;
 pub mod verbs;

@@ -22,6 +22,7 @@ fn phoenix_set_loads() {
         agents: vec![dir.join("Phoenix.agents.txt")],
         discards: vec![dir.join("Phoenix.discards.txt")],
         issues: vec![dir.join("Phoenix.IssueCoding.txt")],
+        ontology: Some(dir.join("PETR.Internal.Coding.Ontology.txt")),
     };
     let (lexicon, diags) = Lexicon::load_petrarch(&files).unwrap();
     for d in &diags {
@@ -41,6 +42,7 @@ fn phoenix_set_loads() {
     assert!(lexicon.agents.entries.len() > 1_000);
     assert!(lexicon.discards.len() > 100);
     assert!(!lexicon.issues.issues.is_empty());
+    assert!(lexicon.negations.as_ref().is_some_and(|n| n.len() > 250));
     // A few hundred lines of the Phoenix files are genuinely malformed; anything beyond that
     // means the reader misunderstands the format.
     assert!(diags.len() < 60, "{} diagnostics", diags.len());
@@ -55,6 +57,7 @@ fn unit_test_dictionaries_load() {
         agents: vec![dir.join("PETR.Validate.agents.txt")],
         discards: vec![dir.join("PETR.Validate.discards.txt")],
         issues: Vec::new(),
+        ontology: None,
     };
     let (lexicon, diags) = Lexicon::load_petrarch(&files).unwrap();
     for d in &diags {

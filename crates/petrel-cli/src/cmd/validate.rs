@@ -30,6 +30,10 @@ pub struct Args {
     /// Discard list to use instead of the one the file names.
     #[arg(long)]
     pub discards: Option<String>,
+    /// PETRARCH2's internal coding ontology (how negated events code), relative to
+    /// --dictionaries; by default the file PETRARCH ships, when it is there.
+    #[arg(long, default_value = "PETR.Internal.Coding.Ontology.txt")]
+    pub ontology: String,
     /// Print dictionary diagnostics (skipped lines) before the results.
     #[arg(long)]
     pub show_diagnostics: bool,
@@ -64,6 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         agents: pick(&args.agents, &env.agents, "agent")?,
         discards: pick(&args.discards, &env.discards, "discard")?,
         issues: Vec::new(),
+        ontology: Some(args.dictionaries.join(&args.ontology)).filter(|p| p.exists()),
     };
     let (lexicon, diagnostics) = Lexicon::load_petrarch(&files)?;
     if args.show_diagnostics {

@@ -10,6 +10,7 @@ mod agents;
 mod dates;
 mod discards;
 mod issues;
+mod ontology;
 mod source;
 mod verbs;
 
@@ -17,4 +18,5 @@ pub use actors::read_actors;
 pub use agents::read_agents;
 pub use discards::read_discards;
 pub use issues::read_issues;
+pub use ontology::read_ontology;
 pub use verbs::read_verbs;
