@@ -36,7 +36,7 @@ impl NegationTable {
     /// ("did not attack" is no event at all).
     pub fn negate(&self, code: &str) -> Option<&str> {
         let value = *self.value_of.get(code)?;
-        let negated = if value >= NEGATION_OFFSET || value < 0 {
+        let negated = if !(0..NEGATION_OFFSET).contains(&value) {
             value - NEGATION_OFFSET * value.signum()
         } else {
             value + NEGATION_OFFSET
