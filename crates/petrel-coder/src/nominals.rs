@@ -64,10 +64,25 @@ impl<'a> Nominals<'a> {
     pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
         let mut out = self.own(i, 0, &[]);
         let shared: Vec<ActorMatch> = match self.headed[i] {
-            Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).0,
+            Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).countries,
             _ => Vec::new(),
         };
-        for c in self.tree.children_with(i, "conj") {
+        // Conjuncts, and for a named actor the names set beside it ("Mordor, the Shire,
+        // Arnor and Bree").
+        let named = matches!(
+            self.headed[i],
+            Some(Mention {
+                named: Named::Actor(_),
+                ..
+            })
+        );
+        let appositions = self.tree.children_with(i, "appos").filter(|_| named);
+        let conjuncts: Vec<usize> = self
+            .tree
+            .children_with(i, "conj")
+            .chain(appositions)
+            .collect();
+        for c in conjuncts {
             let conjunct = self.actors(c);
             if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared.is_empty() {
                 out.extend(self.own(c, 0, &shared));
@@ -110,21 +125,31 @@ impl<'a> Nominals<'a> {
         let Some(mention) = self.headed[i] else {
             return Vec::new();
         };
-        let (mut countries, modifier_agents) = self.modifiers(i, &mention, depth);
+        let Modifiers {
+            mut countries,
+            agents: modifier_agents,
+            titles,
+        } = self.modifiers(i, &mention, depth);
         if countries.is_empty() {
             countries = inherited.to_vec();
         }
+        let retitle = |mut c: ActorMatch| {
+            c.head = i;
+            c.tokens = (c.tokens.0.min(mention.start), c.tokens.1.max(mention.end));
+            c
+        };
         match mention.named {
-            // A named person under a title that carries its own country and sector ("Bree
-            // Prime Minister Romendacil", "Ithilen's minister Calimehtar"): the title says
-            // in what capacity they act.
-            Named::Actor(_) if countries.iter().any(|c| c.code.len() > 3) => countries
+            // A named person under a title that carries its own country ("Bree Prime Minister
+            // Romendacil"), or under a bare title beside a country ("Ithilen's minister
+            // Calimehtar"): the title says for whom, and in what capacity, they act.
+            Named::Actor(_) if !titles.is_empty() => titles.into_iter().map(retitle).collect(),
+            Named::Actor(_) if !modifier_agents.is_empty() && !countries.is_empty() => countries
                 .into_iter()
-                .filter(|c| c.code.len() > 3)
                 .map(|mut c| {
-                    c.head = i;
-                    c.tokens = (c.tokens.0.min(mention.start), c.tokens.1.max(mention.end));
-                    c
+                    for agent in &modifier_agents {
+                        join(&mut c, agent);
+                    }
+                    retitle(c)
                 })
                 .collect(),
             Named::Actor(id) => {
@@ -178,15 +203,11 @@ impl<'a> Nominals<'a> {
 
     /// The actors and agents among the modifiers of `i` (outside its own mention), in
     /// sentence order.
-    fn modifiers(
-        &self,
-        i: usize,
-        mention: &Mention,
-        depth: usize,
-    ) -> (Vec<ActorMatch>, Vec<&'a AgentEntry>) {
+    fn modifiers(&self, i: usize, mention: &Mention, depth: usize) -> Modifiers<'a> {
         let mut countries = Vec::new();
         let mut distant = Vec::new();
         let mut agents = Vec::new();
+        let mut titles = Vec::new();
         for &c in self.tree.children(i) {
             if (mention.start..=mention.end).contains(&c) {
                 continue;
@@ -214,6 +235,16 @@ impl<'a> Nominals<'a> {
                     for k in self.tree.children_with(c, "conj") {
                         found.extend(self.own(k, depth + 1, &[]));
                     }
+                    let title = matches!(
+                        self.headed[c],
+                        Some(Mention {
+                            named: Named::Agent(_),
+                            ..
+                        })
+                    );
+                    if title && found.iter().all(|a| !a.code.starts_with("---")) {
+                        titles.extend(found.iter().cloned());
+                    }
                     if matches!(rel, "nmod" | "obl") && !poss {
                         distant.extend(found);
                     } else {
@@ -228,7 +259,11 @@ impl<'a> Nominals<'a> {
         if countries.is_empty() {
             countries = distant;
         }
-        (countries, agents)
+        Modifiers {
+            countries,
+            agents,
+            titles,
+        }
     }
 
     /// An agent modifier with no actor of its own joins the head's actor as a plain agent.
@@ -244,6 +279,16 @@ impl<'a> Nominals<'a> {
                 )
         })
     }
+}
+
+/// What the modifiers of a noun contribute.
+struct Modifiers<'a> {
+    /// Actors among them (close ones, else those in prepositional phrases).
+    countries: Vec<ActorMatch>,
+    /// Bare agents among them ("security" in "security officials" when listed alone).
+    agents: Vec<&'a AgentEntry>,
+    /// Titles that carry their own country ("Bree Prime Minister").
+    titles: Vec<ActorMatch>,
 }
 
 /// Adds an agent's code to an actor: after it (`KEN` + `COP`) or before it (`NGO` + `KEN`).

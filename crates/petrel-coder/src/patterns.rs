@@ -105,7 +105,9 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut stack: Vec<usize> = tree.children(v).to_vec();
     while let Some(t) = stack.pop() {
-        if SEPARATE_CLAUSES.contains(&tree.rel(t)) || tree.token(t).deprel == "acl:relcl" {
+        let separate =
+            SEPARATE_CLAUSES.contains(&tree.rel(t)) && !crate::roles::is_purpose(tree, t);
+        if separate || tree.token(t).deprel == "acl:relcl" {
             continue;
         }
         out.push(t);

@@ -31,6 +31,15 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
     None
 }
 
+/// Whether a clause is a to-infinitive hanging off a verb ("vowed *to wage war*"). Parsers
+/// label these `xcomp` or `advcl`; either way the infinitive carries on the main verb's
+/// action, so its words and its objects belong to the main verb.
+pub fn is_purpose(tree: &Tree, c: usize) -> bool {
+    matches!(tree.rel(c), "xcomp" | "advcl")
+        && tree.token(c).upos == "VERB"
+        && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+}
+
 /// Whether the verb is passive: a passive subject or auxiliary.
 pub fn is_passive(tree: &Tree, v: usize) -> bool {
     tree.children(v).iter().any(|&c| {
@@ -79,6 +88,19 @@ pub fn default_target(
             continue;
         }
         let found = nominals.find_in(c);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    // "vowed to wage war *on the Rohans*", "signed an accord to supply *Gondor*": the target
+    // of an infinitive that carries the verb's action on.
+    for c in tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|&c| is_purpose(tree, c))
+    {
+        let found = default_target(tree, nominals, c, false);
         if !found.is_empty() {
             return found;
         }

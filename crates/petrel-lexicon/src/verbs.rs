@@ -26,7 +26,9 @@ impl EventCodes {
     pub fn parse(text: &str) -> Result<EventCodes, String> {
         let one = |s: &str| -> Result<Option<String>, String> {
             let s = s.trim();
-            if s.is_empty() || s.contains(char::is_whitespace) {
+            // Codes are letters and digits (`040`, `0871`, `174L` in old files); `---` is the
+            // null code. Anything else (`+++`) is a mistake in the file.
+            if s.is_empty() || !(s == "---" || s.chars().all(|c| c.is_ascii_alphanumeric())) {
                 return Err(format!("bad event code {s:?}"));
             }
             Ok((s != "---").then(|| s.to_uppercase()))
@@ -218,6 +220,7 @@ mod tests {
         let c = EventCodes::parse("---:043").unwrap();
         assert_eq!((c.forward, c.reverse.as_deref()), (None, Some("043")));
         assert!(EventCodes::parse("").is_err());
+        assert!(EventCodes::parse("+++").is_err());
         assert_eq!(
             EventCodes::parse(":173").unwrap().reverse.as_deref(),
             Some("173")

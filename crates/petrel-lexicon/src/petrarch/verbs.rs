@@ -127,7 +127,12 @@ impl Reader<'_> {
                 block = self.read_block_header(text, n);
             } else if let Some(rest) = text.strip_prefix('~') {
                 self.read_transformation(rest, n);
-            } else if let Some(rest) = text.strip_prefix('-') {
+            } else if let Some(rest) = text
+                .strip_prefix('-')
+                .or_else(|| text.starts_with('*').then_some(text))
+            {
+                // PETRARCH also reads a pattern line that starts at its verb marker, without
+                // the leading '-'.
                 match block {
                     Some(b) => self.read_pattern(rest, b, n),
                     None => self.report(n, "pattern outside any verb block"),
@@ -541,6 +546,9 @@ mod tests {
         assert_eq!(dict.blocks[0].patterns.len(), 0);
         let lines: Vec<usize> = diags.iter().map(|d| d.origin.line).collect();
         assert_eq!(lines, [3, 5, 6, 7], "{diags:?}");
+        let (dict, diags) = read("--- A [010] ---\nA\n* (TO QUESTION) [110]\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(dict.blocks[0].patterns.len(), 1);
         assert!(diags[0].message.contains("undefined synset &NOPE"));
     }
 
