@@ -17,6 +17,9 @@ use crate::Tree;
 /// Relations that start a separate clause: a pattern does not reach into them.
 const SEPARATE_CLAUSES: &[&str] = &["ccomp", "advcl", "parataxis", "csubj"];
 
+/// Parts of speech a word before the verb must have to match a pattern word.
+const NOMINAL: &[&str] = &["NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"];
+
 /// Cap on backtracking steps per pattern, so a pathological sentence cannot stall coding.
 const MAX_STEPS: usize = 2_000;
 
@@ -59,7 +62,7 @@ pub fn match_verb<'l>(
         })?;
     let (before, after): (Vec<usize>, Vec<usize>) = scope.iter().partition(|&&p| p < v);
     let block = &verbs.blocks[verbs.verbs[verb].block];
-    let mut best: Option<(usize, &Pattern, Bindings)> = None;
+    let mut best: Option<((usize, usize), &Pattern, Bindings)> = None;
     for pattern in &block.patterns {
         let mut matcher = Matcher {
             tree,
@@ -74,7 +77,9 @@ pub fn match_verb<'l>(
         let Some(bindings) = matcher.sequence(&pattern.after, &after, 0, b1) else {
             continue;
         };
-        let score = pattern.specificity();
+        // The pattern that accounts for the most words of the sentence wins ("austrian gold
+        // florin" over "florin"); between equals, the one with more elements, then the first.
+        let score = (bindings.words, pattern.specificity());
         if best.as_ref().is_none_or(|(s, ..)| score > *s) {
             best = Some((score, pattern, bindings));
         }
@@ -139,6 +144,8 @@ struct Bindings {
     target: Option<usize>,
     source: Option<usize>,
     compound: bool,
+    /// Sentence words matched by literal words and synsets.
+    words: usize,
 }
 
 struct Matcher<'a, 't> {
@@ -167,11 +174,11 @@ impl Matcher<'_, '_> {
             return None;
         }
         match first {
-            // `^` stands for one word (PETRARCH's skipped phrase, usually a bare name).
-            Element::Skip if k < positions.len() => {
-                return self.sequence(rest, positions, k + 1, bindings)
+            // `^` stands for one word (PETRARCH's skipped phrase, usually a bare name), or
+            // none when the phrase has run out.
+            Element::Skip => {
+                return self.sequence(rest, positions, (k + 1).min(positions.len()), bindings)
             }
-            Element::Skip => return None,
             Element::Compound => {
                 // `%` needs a compound subject: actors joined by a conjunction.
                 let compound_subject = crate::roles::subject(self.tree, self.verb)
@@ -208,13 +215,25 @@ impl Matcher<'_, '_> {
         let p = positions[at];
         let after = |last: usize| positions.partition_point(|&q| q <= last);
         match element {
-            Element::Word(w) => self.word(p, w).then(|| (at + 1, bindings)),
+            // Before the verb, words name its subject: only nominal words count there, so an
+            // adverb or conjunction ("recently", "neither") does not select a pattern.
+            Element::Word(_) | Element::Synset(_) | Element::NounPhrase(_)
+                if p < self.verb && !NOMINAL.contains(&self.tree.token(p).upos.as_str()) =>
+            {
+                None
+            }
+            Element::Word(w) => self.word(p, w).then(|| {
+                bindings.words += 1;
+                (at + 1, bindings)
+            }),
             Element::Synset(id) => {
                 let last = self.synset(p, *id)?;
+                bindings.words += last + 1 - p;
                 Some((after(last), bindings))
             }
             Element::NounPhrase(inner) => {
                 let last = self.noun_phrase(inner, p)?;
+                bindings.words += inner.len();
                 Some((after(last), bindings))
             }
             Element::Prep(prep, inner) => {
@@ -223,6 +242,7 @@ impl Matcher<'_, '_> {
                     Element::Synset(id) => self.synset(p, *id)?,
                     _ => return None,
                 };
+                bindings.words += last + 1 - p;
                 if !matches!(
                     self.tree.rel(p),
                     "case" | "mark" | "compound" | "advmod" | "fixed"
@@ -288,7 +308,14 @@ impl Matcher<'_, '_> {
             last = Some(end);
             next = end + 1;
         }
-        let start = last.map_or(p, |l| l + 1);
+        // Coordinated modifiers share the noun: "death and injury toll" is a death toll.
+        let mut start = last.map_or(p, |l| l + 1);
+        while start < self.tree.len()
+            && last.is_some()
+            && matches!(self.tree.rel(start), "cc" | "conj" | "punct")
+        {
+            start += 1;
+        }
         self.ends_at(noun, start)
     }
 
