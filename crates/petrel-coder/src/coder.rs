@@ -116,13 +116,19 @@ impl<'l> Coder<'l> {
     /// The events one matched verb produces: every source with every target (or none).
     fn events_for(&self, tree: &Tree, nominals: &Nominals, v: usize, m: &VerbMatch) -> Vec<Event> {
         let passive = roles::is_passive(tree, v);
+        // The actors of a subject: of each conjunct in turn, looking inside a conjunct that
+        // names none at its head ("Ithilen's sheep and goats of Gondor").
         let subject_actors = |s: usize| {
             let found = nominals.actors(s);
-            if found.is_empty() {
-                nominals.find_in(s)
-            } else {
-                found
+            if !found.is_empty() {
+                return found;
             }
+            let mut conjuncts = vec![s];
+            conjuncts.extend(tree.children_with(s, "conj"));
+            conjuncts
+                .into_iter()
+                .flat_map(|k| nominals.find_in(k))
+                .collect()
         };
         let sources: Vec<ActorMatch> = match m.source {
             Some(s) => nominals.actors(s),

@@ -208,7 +208,22 @@ impl<'a> Nominals<'a> {
         let mut distant = Vec::new();
         let mut agents = Vec::new();
         let mut titles = Vec::new();
-        for &c in self.tree.children(i) {
+        // Parsers often attach every word of a name phrase to its last word ("Calenardhon
+        // government issue", "Russian Foreign Minister Lavrov"), so a word modified by nothing
+        // takes the modifiers standing before it under the same head.
+        let flat_siblings: Vec<usize> = match self.tree.head(i) {
+            Some(h) if self.tree.rel(i) == "compound" && self.tree.children(i).is_empty() => self
+                .tree
+                .children(h)
+                .iter()
+                .copied()
+                .filter(|&s| {
+                    s < mention.start && matches!(self.tree.rel(s), "compound" | "amod" | "det")
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for &c in self.tree.children(i).iter().chain(&flat_siblings) {
             if (mention.start..=mention.end).contains(&c) {
                 continue;
             }

@@ -23,7 +23,9 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             if !(pronoun && dependent) {
                 return Some(s);
             }
-        } else if !matches!(tree.rel(at), "xcomp" | "conj" | "ccomp" | "advcl") {
+        } else if !(matches!(tree.rel(at), "xcomp" | "conj" | "ccomp") || is_purpose(tree, at)) {
+            // An adverbial clause without a subject ("after *leaving* Eriador") is
+            // background to the main event, not an event of its own.
             return None;
         }
         at = tree.head(at)?;
