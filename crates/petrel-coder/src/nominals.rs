@@ -3,6 +3,8 @@
 //! → `GONMIL`, "An MSF Arnor diplomat" → `NGOARNGOV`), and spread over conjuncts ("Arnor and
 //! Gondor" → `ARN`, `GON`).
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
 use petrel_lexicon::Lexicon;
@@ -31,6 +33,8 @@ pub struct Nominals<'a> {
     headed: Vec<Option<Mention>>,
     /// Whether a token lies inside a mention it does not head.
     inside: Vec<bool>,
+    /// `actors(i)`, once computed: every verb's pattern matching asks about the same words.
+    cache: RefCell<Vec<Option<Vec<ActorMatch>>>>,
 }
 
 impl<'a> Nominals<'a> {
@@ -54,6 +58,7 @@ impl<'a> Nominals<'a> {
             date,
             headed,
             inside,
+            cache: RefCell::new(vec![None; tree.len()]),
         }
     }
 
@@ -62,6 +67,20 @@ impl<'a> Nominals<'a> {
     /// A conjunct with a sector but no country shares the first conjunct's country: "Danish
     /// media and government" is `DNKMED` and `DNKGOV`.
     pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
+        if let Some(found) = &self.cache.borrow()[i] {
+            return found.clone();
+        }
+        let found = self.compute_actors(i);
+        self.cache.borrow_mut()[i] = Some(found.clone());
+        found
+    }
+
+    /// Whether the phrase headed at `i` names any actor.
+    pub fn names_actor(&self, i: usize) -> bool {
+        self.headed[i].is_some() && !self.actors(i).is_empty()
+    }
+
+    fn compute_actors(&self, i: usize) -> Vec<ActorMatch> {
         let mut out = self.own(i, 0, &[]);
         let shared: Vec<ActorMatch> = match self.headed[i] {
             Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).countries,

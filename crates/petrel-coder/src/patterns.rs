@@ -64,6 +64,9 @@ pub fn match_verb<'l>(
     let block = &verbs.blocks[verbs.verbs[verb].block];
     let mut best: Option<((usize, usize), &Pattern, Bindings)> = None;
     for pattern in &block.patterns {
+        if !words_present(tree, &pattern.before) || !words_present(tree, &pattern.after) {
+            continue;
+        }
         let mut matcher = Matcher {
             tree,
             verbs,
@@ -120,6 +123,20 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// A cheap first test of a pattern: every literal word it names occurs in the sentence (as a
+/// form, a lemma, or a form one or two letters longer, for plurals). Most patterns of a big
+/// block fail here without any tree search.
+fn words_present(tree: &Tree, elements: &[Element]) -> bool {
+    elements.iter().all(|e| match e {
+        Element::Word(w) => tree.has_word(w),
+        Element::NounPhrase(inner) => words_present(tree, inner),
+        Element::Prep(prep, inner) => {
+            words_present(tree, std::slice::from_ref(prep)) && words_present(tree, inner)
+        }
+        _ => true,
+    })
 }
 
 /// Whether a multi-word verb's other words stand on the right sides of the verb.
@@ -277,7 +294,7 @@ impl Matcher<'_, '_> {
                 Some((after(governed.map_or(last, |g| g.max(last))), b))
             }
             Element::Target | Element::Source => {
-                if self.nominals.actors(p).is_empty() {
+                if !self.nominals.names_actor(p) {
                     return None;
                 }
                 if matches!(element, Element::Target) {
@@ -333,7 +350,8 @@ impl Matcher<'_, '_> {
 
     /// A word matches a token's form or lemma, or the regular plural of the word.
     fn word(&self, p: usize, w: &str) -> bool {
-        self.tree.is_word(p, w) || self.tree.forms[p] == plural(w)
+        let form = &self.tree.forms[p];
+        self.tree.is_word(p, w) || (form.len() > w.len() && *form == plural(w))
     }
 
     /// Whether a phrase of the synset starts at `p`; returns its last token.

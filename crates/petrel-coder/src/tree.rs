@@ -3,6 +3,8 @@
 //!
 //! Positions are 0-based token indices (unlike CoNLL-U's 1-based heads).
 
+use std::collections::HashSet;
+
 use petrel_text::{Sentence, Token};
 
 pub struct Tree<'s> {
@@ -13,6 +15,8 @@ pub struct Tree<'s> {
     pub lemmas: Vec<String>,
     heads: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
+    /// Every form and lemma, for quick "is this word here at all" tests.
+    vocabulary: HashSet<String>,
 }
 
 impl<'s> Tree<'s> {
@@ -29,27 +33,43 @@ impl<'s> Tree<'s> {
                 children[h].push(i);
             }
         }
+        let forms: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| t.form.to_uppercase())
+            .collect();
+        let lemmas: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.lemma.is_empty() {
+                    t.form.to_uppercase()
+                } else {
+                    t.lemma.to_uppercase()
+                }
+            })
+            .collect();
+        let vocabulary = forms.iter().chain(&lemmas).cloned().collect();
         Tree {
             sentence,
-            forms: sentence
-                .tokens
-                .iter()
-                .map(|t| t.form.to_uppercase())
-                .collect(),
-            lemmas: sentence
-                .tokens
-                .iter()
-                .map(|t| {
-                    if t.lemma.is_empty() {
-                        t.form.to_uppercase()
-                    } else {
-                        t.lemma.to_uppercase()
-                    }
-                })
-                .collect(),
+            forms,
+            lemmas,
             heads,
             children,
+            vocabulary,
         }
+    }
+
+    /// Whether `word` (upper-cased) is in the sentence as a form or lemma, or as a form up to
+    /// two letters longer that shares all but its last letter (a regular plural).
+    pub fn has_word(&self, word: &str) -> bool {
+        if self.vocabulary.contains(word) {
+            return true;
+        }
+        let stem = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
+        self.forms
+            .iter()
+            .any(|f| f.len() > word.len() && f.len() <= word.len() + 2 && f.starts_with(stem))
     }
 
     pub fn len(&self) -> usize {

@@ -4,19 +4,27 @@ use std::collections::HashMap;
 
 /// Phrases (sequences of upper-cased words) mapped to values, looked up by longest match.
 ///
-/// Phrases are bucketed by their first word and kept longest first, so a lookup tries only the
-/// phrases that could start at a position, and the first that matches is the longest.
+/// A word trie: a lookup walks one node per word of the sentence, so its cost is the length
+/// of the longest phrase that starts there, however many phrases share a first word (the
+/// Phoenix actor files have thousands beginning with "THE").
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    len: usize,
+    nodes: Vec<Node>,
+    values: Vec<(Vec<String>, T)>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    children: HashMap<Box<str>, u32>,
+    /// Values of the phrases ending here, in insertion order.
+    ends: Vec<u32>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
-            by_first: HashMap::new(),
-            len: 0,
+            nodes: vec![Node::default()],
+            values: Vec::new(),
         }
     }
 }
@@ -24,46 +32,61 @@ impl<T> Default for PhraseIndex<T> {
 impl<T> PhraseIndex<T> {
     /// Adds a phrase; an empty phrase is ignored.
     pub fn insert(&mut self, words: Vec<String>, value: T) {
-        let Some(first) = words.first().cloned() else {
+        if words.is_empty() {
             return;
-        };
-        let bucket = self.by_first.entry(first).or_default();
-        let at = bucket.partition_point(|(w, _)| w.len() >= words.len());
-        bucket.insert(at, (words, value));
-        self.len += 1;
+        }
+        let mut node = 0;
+        for word in &words {
+            node = match self.nodes[node].children.get(word.as_str()) {
+                Some(&next) => next as usize,
+                None => {
+                    self.nodes.push(Node::default());
+                    let next = self.nodes.len() - 1;
+                    self.nodes[node]
+                        .children
+                        .insert(word.as_str().into(), next as u32);
+                    next
+                }
+            };
+        }
+        self.nodes[node].ends.push(self.values.len() as u32);
+        self.values.push((words, value));
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.len
+        self.values.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.values.is_empty()
     }
 
-    /// All phrases matching `words` from its start, longest first, with their lengths.
-    pub fn matches<'s, 'w, S: AsRef<str>>(
+    /// All phrases matching `words` from its start, longest first (phrases of one length in
+    /// insertion order), with their lengths.
+    pub fn matches<'s, S: AsRef<str>>(
         &'s self,
-        words: &'w [S],
-    ) -> impl Iterator<Item = (usize, &'s T)> + use<'s, 'w, S, T> {
-        words
-            .first()
-            .and_then(|w| self.by_first.get(w.as_ref()))
+        words: &[S],
+    ) -> impl Iterator<Item = (usize, &'s T)> + use<'s, S, T> {
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut node = 0;
+        for (depth, word) in words.iter().enumerate() {
+            match self.nodes[node].children.get(word.as_ref()) {
+                Some(&next) => node = next as usize,
+                None => break,
+            }
+            found.extend(self.nodes[node].ends.iter().map(|&v| (depth + 1, v)));
+        }
+        found.sort_by_key(|&(len, v)| (std::cmp::Reverse(len), v));
+        found
             .into_iter()
-            .flatten()
-            .filter(move |(phrase, _)| {
-                phrase.len() <= words.len()
-                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref())
-            })
-            .map(|(phrase, value)| (phrase.len(), value))
+            .map(move |(len, v)| (len, &self.values[v as usize].1))
     }
 
-    /// Every phrase and its value, in no particular order.
+    /// Every phrase and its value, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&[String], &T)> {
-        self.by_first
-            .values()
-            .flatten()
+        self.values
+            .iter()
             .map(|(words, value)| (words.as_slice(), value))
     }
 }
@@ -79,9 +102,11 @@ mod tests {
         index.insert(split_phrase("WHITE"), 1);
         index.insert(split_phrase("WHITE_HOUSE"), 2);
         index.insert(split_phrase("WHITE HOUSE SPOKESMAN"), 3);
+        index.insert(split_phrase("WHITE HOUSE"), 4);
         let words = ["WHITE", "HOUSE", "OFFICIALS"];
         let found: Vec<_> = index.matches(&words).collect();
-        assert_eq!(found, [(2, &2), (1, &1)]);
+        assert_eq!(found, [(2, &2), (2, &4), (1, &1)]);
         assert_eq!(index.matches(&["BLACK"]).count(), 0);
+        assert_eq!(index.len(), 4);
     }
 }

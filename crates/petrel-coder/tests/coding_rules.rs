@@ -1,0 +1,940 @@
+//! One test per coding rule: a tiny invented lexicon in PETRARCH format, hand-written UD v2
+//! parses, and the exact (code, source, target) events each sentence must give.
+//!
+//! The parses are written as CoNLL-U rows of the six columns the coder reads (ID, FORM, LEMMA,
+//! UPOS, HEAD, DEPREL); [`parse`] fills in the other four with `_`, so a failing test points at
+//! the coding rule and not at a parser's mistake.
+
+use jiff::civil::{date, Date};
+use petrel_coder::{Coder, Discarded, Event, SentenceCoding};
+use petrel_lexicon::negation::NegationTable;
+use petrel_lexicon::{petrarch, Lexicon};
+use petrel_text::Sentence;
+
+/// Verb blocks for the tests. Codes are CAMEO where one fits; each pattern is there for one
+/// rule below.
+const VERBS: &str = "\
+# Weapons a FIRE pattern accepts; plurals are added by the reader.
+&MISSILE
++ROCKET
++MISSILE
++MORTAR_SHELL
+
+--- ACCUSE [112] ---
+ACCUSE
+
+--- ATTACK [190] ---
+ATTACK
+
+--- CLASH [110] ---
+CLASH
+
+--- CONDEMN [111] ---
+CONDEMN
+DENOUNCE
+
+--- CORDON [193] ---
+CORDON
++CORDON_OFF [191]
+
+--- FIRE [180] ---
+FIRE
+- * &MISSILE (AT +) [195]
+
+--- LEAVE [034] ---
+LEAVE
+
+--- LEFT [032] ---
+LEFT
+
+--- MEET [040:040] ---
+MEET
+- % * [044]
+
+--- PROMISE [030] ---
+PROMISE
+- * AID [033]
+
+--- PROTEST [140] ---
+PROTEST
+
+--- RESTORE [050] ---
+RESTORE
+- * TIES [051]
+
+--- SEND [070] ---
+SEND
+- * AID [071]
+- * {HUMANITARIAN AID} [073]
+
+--- SURRENDER [:173] ---
+SURRENDER
+
+--- TALK [041] ---
+TALK
+- * (WITH +) [040]
+
+--- WAGE [---] ---
+WAGE
+- * WAR [190]
+";
+
+/// Invented actors; ELESSAR holds a government role over one dated range.
+const ACTORS: &str = "\
+ARNOR [ARN]
+GONDOR [GON]
+ROHAN [ROH]
+MORDOR [MOR]
+TELEMAR [GON]
+ELESSAR [ARN]
+\t[ARNGOV 20100501-20151231]
+";
+
+const AGENTS: &str = "\
+POLICE {} [~COP]
+GOVERNMENT [~GOV]
+MINISTER [~GOV]
+PRIME_MINISTER [~GOV]
+MSF {} [NGO~]
+";
+
+/// A sentence-level discard (whole word) and a story-level one (a stem).
+const DISCARDS: &str = "\
+FOOTBALL_
++HURRICANE
+";
+
+/// A slice of PETRARCH's coding ontology: 110 (disapprove) is 050 (diplomatic cooperation)
+/// plus the negation offset; 190 has no negated counterpart here.
+const ONTOLOGY: &str = "\
+050:0x0080
+110:0x1007f
+190:0x00A0
+";
+
+/// The test lexicon, asserting that every dictionary loads without a diagnostic.
+fn lexicon() -> Lexicon {
+    let mut lex = Lexicon::default();
+    let diags = petrarch::read_verbs("test.verbs", VERBS, &mut lex.verbs);
+    assert!(diags.is_empty(), "verbs: {diags:?}");
+    let diags = petrarch::read_actors("test.actors", ACTORS, &mut lex.actors);
+    assert!(diags.is_empty(), "actors: {diags:?}");
+    let diags = petrarch::read_agents("test.agents", AGENTS, &mut lex.agents);
+    assert!(diags.is_empty(), "agents: {diags:?}");
+    let (discards, diags) = petrarch::read_discards("test.discards", DISCARDS);
+    assert!(diags.is_empty(), "discards: {diags:?}");
+    lex.discards = discards;
+    lex
+}
+
+/// The test lexicon with the negation table loaded.
+fn lexicon_with_ontology() -> Lexicon {
+    let mut lex = lexicon();
+    let mut table = NegationTable::default();
+    let diags = petrarch::read_ontology("test.ontology", ONTOLOGY, &mut table);
+    assert!(diags.is_empty(), "ontology: {diags:?}");
+    lex.negations = Some(table);
+    lex
+}
+
+/// Builds a sentence from rows `ID FORM LEMMA UPOS HEAD DEPREL`, via the CoNLL-U reader.
+fn parse(rows: &str) -> Sentence {
+    let conllu: String = rows
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(
+                c.len(),
+                6,
+                "row {l:?} is not ID FORM LEMMA UPOS HEAD DEPREL"
+            );
+            format!(
+                "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
+                c[0], c[1], c[2], c[3], c[4], c[5]
+            )
+        })
+        .collect();
+    let mut sentences = petrel_syntax::conllu::parse_str(&conllu).expect("valid CoNLL-U");
+    assert_eq!(sentences.len(), 1);
+    sentences.remove(0)
+}
+
+type Triple = (String, String, Option<String>);
+
+fn triple(e: &Event) -> Triple {
+    (
+        e.code.clone(),
+        e.source.code.clone(),
+        e.target.as_ref().map(|t| t.code.clone()),
+    )
+}
+
+/// The events' (code, source, target), sorted so tests do not depend on emission order.
+fn triples(coding: &SentenceCoding) -> Vec<Triple> {
+    let mut out: Vec<Triple> = coding.events.iter().map(triple).collect();
+    out.sort();
+    out
+}
+
+/// Expected triples, sorted the same way.
+fn want(events: &[(&str, &str, Option<&str>)]) -> Vec<Triple> {
+    let mut out: Vec<Triple> = events
+        .iter()
+        .map(|(c, s, t)| (c.to_string(), s.to_string(), t.map(str::to_string)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn code_on(lex: &Lexicon, rows: &str, day: Option<Date>) -> SentenceCoding {
+    Coder::new(lex).code(&parse(rows), day)
+}
+
+fn code(lex: &Lexicon, rows: &str) -> Vec<Triple> {
+    let coding = code_on(lex, rows, None);
+    assert_eq!(coding.discarded, None);
+    triples(&coding)
+}
+
+// Sentences used by more than one test.
+
+const ARNOR_CONDEMNED_GONDOR: &str = "
+    1 Arnor     Arnor    PROPN 2 nsubj
+    2 condemned condemn  VERB  0 root
+    3 Gondor    Gondor   PROPN 2 obj
+    4 .         .        PUNCT 2 punct";
+
+const ARNOR_RESTORED_TIES_WITH_GONDOR: &str = "
+    1 Arnor    Arnor   PROPN 2 nsubj
+    2 restored restore VERB  0 root
+    3 ties     tie     NOUN  2 obj
+    4 with     with    ADP   5 case
+    5 Gondor   Gondor  PROPN 3 nmod
+    6 .        .       PUNCT 2 punct";
+
+const ARNOR_DID_NOT_ATTACK_GONDOR: &str = "
+    1 Arnor  Arnor  PROPN 4 nsubj
+    2 did    do     AUX   4 aux
+    3 not    not    PART  4 advmod
+    4 attack attack VERB  0 root
+    5 Gondor Gondor PROPN 4 obj
+    6 .      .      PUNCT 4 punct";
+
+const ELESSAR_CONDEMNED_GONDOR: &str = "
+    1 Elessar   Elessar  PROPN 2 nsubj
+    2 condemned condemn  VERB  0 root
+    3 Gondor    Gondor   PROPN 2 obj
+    4 .         .        PUNCT 2 punct";
+
+const ARNOR_PROTESTED: &str = "
+    1 Arnor     Arnor   PROPN 2 nsubj
+    2 protested protest VERB  0 root
+    3 .         .       PUNCT 2 punct";
+
+#[test]
+fn verb_without_a_matching_pattern_takes_its_default_code() {
+    let lex = lexicon();
+    let coding = code_on(&lex, ARNOR_CONDEMNED_GONDOR, None);
+    assert_eq!(triples(&coding), want(&[("111", "ARN", Some("GON"))]));
+    let event = &coding.events[0];
+    assert_eq!(event.evidence.pattern, None);
+    assert_eq!(event.evidence.block, "CONDEMN");
+    assert_eq!(event.trigger, 1);
+    assert!(!event.negated);
+}
+
+#[test]
+fn pattern_with_a_noun_overrides_the_default() {
+    let lex = lexicon();
+    let coding = code_on(&lex, ARNOR_RESTORED_TIES_WITH_GONDOR, None);
+    assert_eq!(triples(&coding), want(&[("051", "ARN", Some("GON"))]));
+    let pattern = coding.events[0].evidence.pattern.as_deref().unwrap();
+    assert!(pattern.contains("TIES"), "{pattern}");
+
+    // Without "ties" the block's own code applies.
+    let order = "
+        1 Arnor    Arnor   PROPN 2 nsubj
+        2 restored restore VERB  0 root
+        3 order    order   NOUN  2 obj
+        4 in       in      ADP   5 case
+        5 Gondor   Gondor  PROPN 2 obl
+        6 .        .       PUNCT 2 punct";
+    assert_eq!(code(&lex, order), want(&[("050", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn prepositional_pattern_marks_the_target() {
+    let lex = lexicon();
+    let with = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 talked talk   VERB  0 root
+        3 with   with   ADP   4 case
+        4 Gondor Gondor PROPN 2 obl
+        5 .      .      PUNCT 2 punct";
+    let coding = code_on(&lex, with, None);
+    assert_eq!(triples(&coding), want(&[("040", "ARN", Some("GON"))]));
+    assert_eq!(coding.events[0].target.as_ref().unwrap().head, 3);
+
+    // Another preposition does not match `(WITH +)`: the default code, target from the
+    // oblique.
+    let to = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 talked talk   VERB  0 root
+        3 to     to     ADP   4 case
+        4 Gondor Gondor PROPN 2 obl
+        5 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, to), want(&[("041", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn synset_member_matches_in_a_pattern() {
+    let lex = lexicon();
+    let rockets = "
+        1 Arnor   Arnor  PROPN 2 nsubj
+        2 fired   fire   VERB  0 root
+        3 rockets rocket NOUN  2 obj
+        4 at      at     ADP   5 case
+        5 Gondor  Gondor PROPN 2 obl
+        6 .       .      PUNCT 2 punct";
+    assert_eq!(code(&lex, rockets), want(&[("195", "ARN", Some("GON"))]));
+
+    // A multi-word member, in the plural.
+    let shells = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 fired  fire   VERB  0 root
+        3 mortar mortar NOUN  4 compound
+        4 shells shell  NOUN  2 obj
+        5 at     at     ADP   6 case
+        6 Gondor Gondor PROPN 2 obl
+        7 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, shells), want(&[("195", "ARN", Some("GON"))]));
+
+    // "shells" alone is not in the synset.
+    let bare = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 fired  fire   VERB  0 root
+        3 shells shell  NOUN  2 obj
+        4 at     at     ADP   5 case
+        5 Gondor Gondor PROPN 2 obl
+        6 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, bare), want(&[("180", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn noun_phrase_pattern_needs_its_words_together() {
+    let lex = lexicon();
+    let together = "
+        1 Arnor        Arnor        PROPN 2 nsubj
+        2 sent         send         VERB  0 root
+        3 humanitarian humanitarian ADJ   4 amod
+        4 aid          aid          NOUN  2 obj
+        5 to           to           ADP   6 case
+        6 Gondor       Gondor       PROPN 2 obl
+        7 .            .            PUNCT 2 punct";
+    assert_eq!(code(&lex, together), want(&[("073", "ARN", Some("GON"))]));
+
+    // A word between the modifier and the noun breaks the phrase; the plainer `* AID` pattern
+    // still applies.
+    let broken = "
+        1 Arnor        Arnor        PROPN 2 nsubj
+        2 sent         send         VERB  0 root
+        3 humanitarian humanitarian ADJ   5 amod
+        4 military     military     ADJ   5 amod
+        5 aid          aid          NOUN  2 obj
+        6 to           to           ADP   7 case
+        7 Gondor       Gondor       PROPN 2 obl
+        8 .            .            PUNCT 2 punct";
+    assert_eq!(code(&lex, broken), want(&[("071", "ARN", Some("GON"))]));
+
+    // A coordinated modifier does not: "humanitarian and medical aid" is humanitarian aid.
+    let coordinated = "
+        1 Arnor        Arnor        PROPN 2 nsubj
+        2 sent         send         VERB  0 root
+        3 humanitarian humanitarian ADJ   6 amod
+        4 and          and          CCONJ 5 cc
+        5 medical      medical      ADJ   3 conj
+        6 aid          aid          NOUN  2 obj
+        7 to           to           ADP   8 case
+        8 Gondor       Gondor       PROPN 2 obl
+        9 .            .            PUNCT 2 punct";
+    assert_eq!(
+        code(&lex, coordinated),
+        want(&[("073", "ARN", Some("GON"))])
+    );
+}
+
+#[test]
+fn most_specific_matching_pattern_wins() {
+    let lex = lexicon();
+    // Both `* AID` (listed first) and `* {HUMANITARIAN AID}` match; the longer one wins.
+    let rows = "
+        1 Arnor        Arnor        PROPN 2 nsubj
+        2 sent         send         VERB  0 root
+        3 humanitarian humanitarian ADJ   4 amod
+        4 aid          aid          NOUN  2 obj
+        5 to           to           ADP   6 case
+        6 Gondor       Gondor       PROPN 2 obl
+        7 .            .            PUNCT 2 punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("073", "ARN", Some("GON"))]));
+    let pattern = coding.events[0].evidence.pattern.as_deref().unwrap();
+    assert!(pattern.contains("HUMANITARIAN"), "{pattern}");
+
+    // Only the plain one matches plain aid.
+    let plain = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 sent   send   VERB  0 root
+        3 aid    aid    NOUN  2 obj
+        4 to     to     ADP   5 case
+        5 Gondor Gondor PROPN 2 obl
+        6 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, plain), want(&[("071", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn multi_word_verb_needs_its_particle() {
+    let lex = lexicon();
+    let with_particle = "
+        1 Gondor   Gondor  PROPN 2 nsubj
+        2 cordoned cordon  VERB  0 root
+        3 off      off     ADP   2 compound:prt
+        4 the      the     DET   6 det
+        5 Arnor    Arnor   PROPN 6 compound
+        6 embassy  embassy NOUN  2 obj
+        7 .        .       PUNCT 2 punct";
+    assert_eq!(
+        code(&lex, with_particle),
+        want(&[("191", "GON", Some("ARN"))])
+    );
+
+    let without = "
+        1 Gondor   Gondor  PROPN 2 nsubj
+        2 cordoned cordon  VERB  0 root
+        3 the      the     DET   5 det
+        4 Arnor    Arnor   PROPN 5 compound
+        5 embassy  embassy NOUN  2 obj
+        6 .        .       PUNCT 2 punct";
+    assert_eq!(code(&lex, without), want(&[("193", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn verb_listed_as_an_inflected_form_beats_its_lemma() {
+    let lex = lexicon();
+    let left = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 left   leave  VERB  0 root
+        3 Gondor Gondor PROPN 2 obj
+        4 .      .      PUNCT 2 punct";
+    let coding = code_on(&lex, left, None);
+    assert_eq!(triples(&coding), want(&[("032", "ARN", Some("GON"))]));
+    assert_eq!(coding.events[0].evidence.block, "LEFT");
+
+    let leaves = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 leaves leave  VERB  0 root
+        3 Gondor Gondor PROPN 2 obj
+        4 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, leaves), want(&[("034", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn paired_codes_give_both_directions() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 met    meet   VERB  0 root
+        3 Gondor Gondor PROPN 2 obj
+        4 .      .      PUNCT 2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("040", "ARN", Some("GON")), ("040", "GON", Some("ARN"))])
+    );
+}
+
+#[test]
+fn reverse_only_code_goes_from_target_to_source() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor       Arnor     PROPN 2 nsubj
+        2 surrendered surrender VERB  0 root
+        3 to          to        ADP   4 case
+        4 Gondor      Gondor    PROPN 2 obl
+        5 .           .         PUNCT 2 punct";
+    assert_eq!(code(&lex, rows), want(&[("173", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn source_is_the_subject_and_target_the_object() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor   Arnor  PROPN 2 nsubj
+        2 accused accuse VERB  0 root
+        3 Gondor  Gondor PROPN 2 obj
+        4 .       .      PUNCT 2 punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("112", "ARN", Some("GON"))]));
+    let event = &coding.events[0];
+    assert_eq!((event.source.head, event.source.tokens), (0, (0, 0)));
+    let target = event.target.as_ref().unwrap();
+    assert_eq!((target.head, target.tokens), (2, (2, 2)));
+}
+
+#[test]
+fn target_is_found_inside_the_object_phrase() {
+    let lex = lexicon();
+    let coding = code_on(&lex, ARNOR_RESTORED_TIES_WITH_GONDOR, None);
+    assert_eq!(triples(&coding), want(&[("051", "ARN", Some("GON"))]));
+    assert_eq!(coding.events[0].target.as_ref().unwrap().head, 4);
+
+    let attack_on = "
+        1 Arnor     Arnor   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 the       the     DET   4 det
+        4 attack    attack  NOUN  2 obj
+        5 on        on      ADP   6 case
+        6 Gondor    Gondor  PROPN 4 nmod
+        7 .         .       PUNCT 2 punct";
+    assert_eq!(code(&lex, attack_on), want(&[("111", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn passive_by_agent_is_the_source() {
+    let lex = lexicon();
+    let rows = "
+        1 Gondor   Gondor PROPN 3 nsubj:pass
+        2 was      be     AUX   3 aux:pass
+        3 attacked attack VERB  0 root
+        4 by       by     ADP   5 case
+        5 Arnor    Arnor  PROPN 3 obl:agent
+        6 .        .      PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn conjoined_subjects_and_objects_give_every_pair() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor     Arnor   PROPN 4 nsubj
+        2 and       and     CCONJ 3 cc
+        3 Rohan     Rohan   PROPN 1 conj
+        4 condemned condemn VERB  0 root
+        5 Gondor    Gondor  PROPN 4 obj
+        6 and       and     CCONJ 7 cc
+        7 Mordor    Mordor  PROPN 5 conj
+        8 .         .       PUNCT 4 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[
+            ("111", "ARN", Some("GON")),
+            ("111", "ARN", Some("MOR")),
+            ("111", "ROH", Some("GON")),
+            ("111", "ROH", Some("MOR")),
+        ])
+    );
+}
+
+#[test]
+fn compound_pattern_needs_a_conjoined_subject() {
+    let lex = lexicon();
+    let together = "
+        1 Arnor  Arnor  PROPN 4 nsubj
+        2 and    and    CCONJ 3 cc
+        3 Gondor Gondor PROPN 1 conj
+        4 met    meet   VERB  0 root
+        5 .      .      PUNCT 4 punct";
+    assert_eq!(
+        code(&lex, together),
+        want(&[("044", "ARN", Some("GON")), ("044", "GON", Some("ARN"))])
+    );
+
+    // Conjoined objects are not a compound subject: `%` does not match, the paired default
+    // applies to each object.
+    let objects = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 met    meet   VERB  0 root
+        3 Gondor Gondor PROPN 2 obj
+        4 and    and    CCONJ 5 cc
+        5 Rohan  Rohan  PROPN 3 conj
+        6 .      .      PUNCT 2 punct";
+    assert_eq!(
+        code(&lex, objects),
+        want(&[
+            ("040", "ARN", Some("GON")),
+            ("040", "ARN", Some("ROH")),
+            ("040", "GON", Some("ARN")),
+            ("040", "ROH", Some("ARN")),
+        ])
+    );
+}
+
+#[test]
+fn agent_joins_a_compound_country() {
+    let lex = lexicon();
+    let rows = "
+        1 Gondor  Gondor PROPN 2 compound
+        2 police  police NOUN  3 nsubj
+        3 accused accuse VERB  0 root
+        4 Arnor   Arnor  PROPN 3 obj
+        5 .       .      PUNCT 3 punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("112", "GONCOP", Some("ARN"))]));
+    assert_eq!(coding.events[0].source.tokens, (0, 1));
+}
+
+#[test]
+fn agent_joins_a_possessive_country() {
+    let lex = lexicon();
+    let rows = "
+        1 Gondor  Gondor PROPN 3 nmod:poss
+        2 's      's     PART  1 case
+        3 police  police NOUN  4 nsubj
+        4 accused accuse VERB  0 root
+        5 Arnor   Arnor  PROPN 4 obj
+        6 .       .      PUNCT 4 punct";
+    assert_eq!(code(&lex, rows), want(&[("112", "GONCOP", Some("ARN"))]));
+}
+
+#[test]
+fn agent_joins_a_country_after_of_in_or_from() {
+    let lex = lexicon();
+    for prep in ["of", "in", "from"] {
+        let rows = format!(
+            "
+            1 The     the    DET   2 det
+            2 police  police NOUN  5 nsubj
+            3 {prep}  {prep} ADP   4 case
+            4 Gondor  Gondor PROPN 2 nmod
+            5 accused accuse VERB  0 root
+            6 Arnor   Arnor  PROPN 5 obj
+            7 .       .      PUNCT 5 punct"
+        );
+        assert_eq!(
+            code(&lex, &rows),
+            want(&[("112", "GONCOP", Some("ARN"))]),
+            "police {prep} Gondor"
+        );
+    }
+}
+
+#[test]
+fn agent_placed_before_goes_in_front_of_the_country() {
+    let lex = lexicon();
+    let rows = "
+        1 MSF       MSF     PROPN 4 nsubj
+        2 in        in      ADP   3 case
+        3 Arnor     Arnor   PROPN 1 nmod
+        4 condemned condemn VERB  0 root
+        5 Gondor    Gondor  PROPN 4 obj
+        6 .         .       PUNCT 4 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "NGOARN", Some("GON"))]));
+}
+
+#[test]
+fn agent_without_a_country_has_the_unknown_prefix() {
+    let lex = lexicon();
+    let rows = "
+        1 Police  police NOUN  2 nsubj
+        2 accused accuse VERB  0 root
+        3 Gondor  Gondor PROPN 2 obj
+        4 .       .      PUNCT 2 punct";
+    assert_eq!(code(&lex, rows), want(&[("112", "---COP", Some("GON"))]));
+}
+
+#[test]
+fn title_with_its_own_country_overrides_the_person() {
+    let lex = lexicon();
+    // TELEMAR alone codes GON; as Arnor's prime minister he acts for Arnor's government.
+    let titled = "
+        1 Arnor     Arnor    PROPN 3 compound
+        2 Prime     Prime    PROPN 3 compound
+        3 Minister  Minister PROPN 4 compound
+        4 Telemar   Telemar  PROPN 5 nsubj
+        5 condemned condemn  VERB  0 root
+        6 Gondor    Gondor   PROPN 5 obj
+        7 .         .        PUNCT 5 punct";
+    let coding = code_on(&lex, titled, None);
+    assert_eq!(triples(&coding), want(&[("111", "ARNGOV", Some("GON"))]));
+    assert_eq!(coding.events[0].source.tokens, (0, 3));
+
+    let bare = "
+        1 Telemar   Telemar PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 Arnor     Arnor   PROPN 2 obj
+        4 .         .       PUNCT 2 punct";
+    assert_eq!(code(&lex, bare), want(&[("111", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn dated_actor_codes_follow_the_sentence_date() {
+    let lex = lexicon();
+    let source_on = |day: Option<Date>| {
+        let coding = code_on(&lex, ELESSAR_CONDEMNED_GONDOR, day);
+        assert_eq!(coding.events.len(), 1, "{day:?}: {:?}", coding.events);
+        coding.events[0].source.code.clone()
+    };
+    assert_eq!(
+        source_on(Some(date(2009, 12, 31))),
+        "ARN",
+        "before the range"
+    );
+    assert_eq!(source_on(Some(date(2010, 5, 1))), "ARNGOV", "first day");
+    assert_eq!(source_on(Some(date(2012, 6, 15))), "ARNGOV", "inside");
+    assert_eq!(source_on(Some(date(2015, 12, 31))), "ARNGOV", "last day");
+    assert_eq!(source_on(Some(date(2016, 1, 1))), "ARN", "after the range");
+    assert_eq!(source_on(None), "ARN", "no date: the default code");
+}
+
+#[test]
+fn infinitive_inherits_the_subject_of_its_governor() {
+    let lex = lexicon();
+    let about_to = "
+        1 Arnor   Arnor   PROPN 3 nsubj
+        2 is      be      AUX   3 cop
+        3 about   about   ADJ   0 root
+        4 to      to      PART  5 mark
+        5 restore restore VERB  3 xcomp
+        6 ties    tie     NOUN  5 obj
+        7 with    with    ADP   8 case
+        8 Gondor  Gondor  PROPN 6 nmod
+        9 .       .       PUNCT 3 punct";
+    assert_eq!(code(&lex, about_to), want(&[("051", "ARN", Some("GON"))]));
+
+    let vowed = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 vowed  vow    VERB  0 root
+        3 to     to     PART  4 mark
+        4 wage   wage   VERB  2 xcomp
+        5 war    war    NOUN  4 obj
+        6 on     on     ADP   7 case
+        7 Gondor Gondor PROPN 4 obl
+        8 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, vowed), want(&[("190", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn conjoined_verb_inherits_the_subject() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor     Arnor   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 Gondor    Gondor  PROPN 2 obj
+        4 and       and     CCONJ 5 cc
+        5 promised  promise VERB  2 conj
+        6 aid       aid     NOUN  5 obj
+        7 to        to      ADP   8 case
+        8 Rohan     Rohan   PROPN 5 obl
+        9 .         .       PUNCT 2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("033", "ARN", Some("ROH")), ("111", "ARN", Some("GON"))])
+    );
+}
+
+#[test]
+fn pronoun_subject_of_a_complement_is_the_main_subject() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 said   say    VERB  0 root
+        3 it     it     PRON  5 nsubj
+        4 would  would  AUX   5 aux
+        5 attack attack VERB  2 ccomp
+        6 Gondor Gondor PROPN 5 obj
+        7 .      .      PUNCT 2 punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("190", "ARN", Some("GON"))]));
+    assert_eq!(coding.events[0].trigger, 4);
+}
+
+#[test]
+fn discard_phrases_drop_the_sentence_or_the_story() {
+    let lex = lexicon();
+    let football = "
+        1 Arnor    Arnor    PROPN 2 nsubj
+        2 accused  accuse   VERB  0 root
+        3 Gondor   Gondor   PROPN 2 obj
+        4 of       of       SCONJ 5 mark
+        5 cheating cheat    VERB  2 advcl
+        6 at       at       ADP   7 case
+        7 football football NOUN  5 obl
+        8 .        .        PUNCT 2 punct";
+    let coding = code_on(&lex, football, None);
+    assert_eq!(
+        coding.discarded,
+        Some(Discarded::Sentence("FOOTBALL".into()))
+    );
+    assert!(coding.events.is_empty());
+
+    // The same sentence codes when the discard list is empty: the discard is what stopped it.
+    let mut without = lexicon();
+    without.discards.clear();
+    assert_eq!(
+        code(&without, football),
+        want(&[("112", "ARN", Some("GON"))])
+    );
+
+    let hurricane = "
+        1 A         a         DET   2 det
+        2 hurricane hurricane NOUN  3 nsubj
+        3 struck    strike    VERB  0 root
+        4 Arnor     Arnor     PROPN 3 obj
+        5 .         .         PUNCT 3 punct";
+    let coding = code_on(&lex, hurricane, None);
+    assert_eq!(coding.discarded, Some(Discarded::Story("HURRICANE".into())));
+    assert!(coding.events.is_empty());
+}
+
+#[test]
+fn negation_without_a_table_keeps_the_code_and_marks_the_event() {
+    let lex = lexicon();
+    let coding = code_on(&lex, ARNOR_DID_NOT_ATTACK_GONDOR, None);
+    assert_eq!(triples(&coding), want(&[("190", "ARN", Some("GON"))]));
+    assert!(coding.events[0].negated);
+}
+
+#[test]
+fn negation_with_an_ontology_recodes_or_drops_the_event() {
+    let lex = lexicon_with_ontology();
+    let not_clash = "
+        1 Arnor  Arnor  PROPN 4 nsubj
+        2 did    do     AUX   4 aux
+        3 not    not    PART  4 advmod
+        4 clash  clash  VERB  0 root
+        5 with   with   ADP   6 case
+        6 Gondor Gondor PROPN 4 obl
+        7 .      .      PUNCT 4 punct";
+    let coding = code_on(&lex, not_clash, None);
+    assert_eq!(triples(&coding), want(&[("050", "ARN", Some("GON"))]));
+    assert!(!coding.events[0].negated);
+
+    // An affirmative clash is untouched by the table.
+    let clashed = "
+        1 Arnor   Arnor  PROPN 2 nsubj
+        2 clashed clash  VERB  0 root
+        3 with    with   ADP   4 case
+        4 Gondor  Gondor PROPN 2 obl
+        5 .       .      PUNCT 2 punct";
+    assert_eq!(code(&lex, clashed), want(&[("110", "ARN", Some("GON"))]));
+
+    // "Did not attack" has no counterpart in the table: no event at all.
+    assert_eq!(code(&lex, ARNOR_DID_NOT_ATTACK_GONDOR), want(&[]));
+}
+
+#[test]
+fn events_without_a_target_need_require_target_off() {
+    let lex = lexicon();
+    let coding = Coder::new(&lex).code(&parse(ARNOR_PROTESTED), None);
+    assert!(coding.events.is_empty(), "{:?}", coding.events);
+
+    let coding = Coder::new(&lex)
+        .require_target(false)
+        .code(&parse(ARNOR_PROTESTED), None);
+    assert_eq!(triples(&coding), want(&[("140", "ARN", None)]));
+}
+
+#[test]
+fn identical_events_are_reported_once() {
+    let lex = lexicon();
+    // Both conjuncts of the subject code ARNGOV: one event, not two.
+    let rows = "
+        1  The        the        DET   3 det
+        2  Arnor      Arnor      PROPN 3 compound
+        3  minister   minister   NOUN  8 nsubj
+        4  and        and        CCONJ 7 cc
+        5  the        the        DET   7 det
+        6  Arnor      Arnor      PROPN 7 compound
+        7  government government NOUN  3 conj
+        8  condemned  condemn    VERB  0 root
+        9  Gondor     Gondor     PROPN 8 obj
+        10 .          .          PUNCT 8 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "ARNGOV", Some("GON"))]));
+}
+
+#[test]
+fn zz_probe() {
+    let lex = lexicon();
+    let show = |name: &str, rows: &str| eprintln!("{name}: {:?}", code(&lex, rows));
+    show(
+        "poss title",
+        "
+        1 Arnor     Arnor    PROPN 4 nmod:poss
+        2 's        's       PART  1 case
+        3 minister  minister NOUN  4 compound
+        4 Telemar   Telemar  PROPN 5 nsubj
+        5 condemned condemn  VERB  0 root
+        6 Gondor    Gondor   PROPN 5 obj
+        7 .         .        PUNCT 5 punct",
+    );
+    show(
+        "title of",
+        "
+        1 Prime     Prime    PROPN 2 compound
+        2 Minister  Minister PROPN 3 compound
+        3 Telemar   Telemar  PROPN 6 nsubj
+        4 of        of       ADP   5 case
+        5 Arnor     Arnor    PROPN 3 nmod
+        6 condemned condemn  VERB  0 root
+        7 Gondor    Gondor   PROPN 6 obj
+        8 .         .        PUNCT 6 punct",
+    );
+    show(
+        "shared country",
+        "
+        1 Arnor      Arnor      PROPN 3 nmod:poss
+        2 's         's         PART  1 case
+        3 government government NOUN  6 nsubj
+        4 and        and        CCONJ 5 cc
+        5 police     police     NOUN  3 conj
+        6 condemned  condemn    VERB  0 root
+        7 Gondor     Gondor     PROPN 6 obj
+        8 .          .          PUNCT 6 punct",
+    );
+    show(
+        "it with agent subj",
+        "
+        1 The        the        DET   3 det
+        2 Arnor      Arnor      PROPN 3 compound
+        3 government government NOUN  4 nsubj
+        4 said       say        VERB  0 root
+        5 it         it         PRON  7 nsubj
+        6 would      would      AUX   7 aux
+        7 restore    restore    VERB  4 ccomp
+        8 ties       tie        NOUN  7 obj
+        9 with       with       ADP   10 case
+        10 Gondor    Gondor     PROPN 8 nmod
+        11 .         .          PUNCT 4 punct",
+    );
+    show(
+        "passive obl:agent with conj",
+        "
+        1 Gondor   Gondor PROPN 3 nsubj:pass
+        2 was      be     AUX   3 aux:pass
+        3 attacked attack VERB  0 root
+        4 by       by     ADP   5 case
+        5 Arnor    Arnor  PROPN 3 obl:agent
+        6 and      and    CCONJ 7 cc
+        7 Rohan    Rohan  PROPN 5 conj
+        8 .        .      PUNCT 3 punct",
+    );
+    show(
+        "met with",
+        "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 met    meet   VERB  0 root
+        3 with   with   ADP   4 case
+        4 Gondor Gondor PROPN 2 obl
+        5 .      .      PUNCT 2 punct",
+    );
+    show(
+        "met in",
+        "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 met    meet   VERB  0 root
+        3 Gondor Gondor PROPN 2 obj
+        4 in     in     ADP   5 case
+        5 Rohan  Rohan  PROPN 2 obl
+        6 .      .      PUNCT 2 punct",
+    );
+}
