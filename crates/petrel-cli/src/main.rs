@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 mod cmd;
 
 #[derive(Parser)]
-#[command(name = "petrel", version, about = "Code news text into political event data (CAMEO/PLOVER)")]
+#[command(
+    name = "petrel",
+    version,
+    about = "Code news text into political event data (CAMEO/PLOVER)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,12 +24,15 @@ struct Cli {
 enum Command {
     /// Code a CoNLL-U file (any UD parser's output) into events.
     CodeConllu(cmd::code_conllu::Args),
+    /// Score UD annotation against a gold treebank (CoNLL 2018 shared-task metrics).
+    EvalUd(cmd::eval_ud::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::CodeConllu(args) => cmd::code_conllu::run(args),
+        Command::EvalUd(args) => cmd::eval_ud::run(args),
     };
     match result {
         Ok(code) => code,

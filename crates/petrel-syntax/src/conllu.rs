@@ -159,7 +159,13 @@ fn parse_token_line(line: &str, line_no: usize) -> Result<Option<(usize, Token)>
             .parse()
             .map_err(|_| malformed(line_no, format!("head {h:?} is not a number")))?,
     };
-    let field = |s: &str| if s == "_" { String::new() } else { s.to_string() };
+    let field = |s: &str| {
+        if s == "_" {
+            String::new()
+        } else {
+            s.to_string()
+        }
+    };
     let span = cols[9].split('|').find_map(|item| {
         let range = item.strip_prefix("TokenRange=")?;
         let (start, end) = range.split_once(':')?;
@@ -222,7 +228,13 @@ pub fn write_sentence(out: &mut impl Write, sentence: &Sentence) -> io::Result<(
     if let Some(text) = &sentence.text {
         writeln!(out, "# text = {}", text.replace('\n', " "))?;
     }
-    let col = |s: &str| if s.is_empty() { "_".to_string() } else { s.to_string() };
+    let col = |s: &str| {
+        if s.is_empty() {
+            "_".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     for (i, t) in sentence.tokens.iter().enumerate() {
         let misc = match t.span {
             Some(span) => format!("TokenRange={}:{}", span.start, span.end),

@@ -50,7 +50,14 @@ mod tests {
 
     #[test]
     fn v2_names_pass_through() {
-        for rel in ["obj", "obl", "flat", "nsubj:pass", "obl:agent", "compound:prt"] {
+        for rel in [
+            "obj",
+            "obl",
+            "flat",
+            "nsubj:pass",
+            "obl:agent",
+            "compound:prt",
+        ] {
             assert_eq!(to_v2(rel, "VERB"), rel);
         }
     }

@@ -1,3 +1,4 @@
 //! One module per subcommand.
 
 pub mod code_conllu;
+pub mod eval_ud;
