@@ -67,10 +67,16 @@ pub(crate) fn split_point(word: &str) -> Option<usize> {
         .map(|i| BARE[i].1)
 }
 
-/// "don't" → 2 (before "n't"); "Bush's" → 4; "I'm" → 1.
+/// "don't" → 2 (before "n't"); "Bush's" → 4; "I'm" → 1; "parents'" → 7. A number keeps
+/// its "'s" ("the 70's").
 fn apostrophe_split(word: &str) -> Option<usize> {
     let (at, apostrophe) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
     let after = &word[at + apostrophe.len_utf8()..];
+    if after.is_empty() {
+        let host = &word[..at];
+        let possessive = host.len() > 1 && host.ends_with(['s', 'S']) && apostrophe != '`';
+        return possessive.then_some(at);
+    }
     let lower_after = after.to_ascii_lowercase();
     if !APOSTROPHE_CLITICS.contains(&lower_after.as_str()) {
         return None;
@@ -85,7 +91,7 @@ fn apostrophe_split(word: &str) -> Option<usize> {
         return host.chars().all(|c| c.is_alphabetic()).then_some(at - 1);
     }
     let host = &word[..at];
-    (!host.is_empty() && host.chars().any(|c| c.is_alphanumeric())).then_some(at)
+    (host.chars().any(char::is_alphabetic)).then_some(at)
 }
 
 /// Whether two adjacent words are the two halves of one contraction.
@@ -150,6 +156,7 @@ mod tests {
         assert_eq!(split("gonna"), Some(("gon", "na")));
         assert_eq!(split("dont"), Some(("do", "nt")));
         assert_eq!(split("Im"), Some(("I", "m")));
+        assert_eq!(split("parents'"), Some(("parents", "'")));
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl Default for TrainingOptions {
     fn default() -> Self {
         TrainingOptions {
             epochs: 8,
-            prune_below: 0.02,
+            prune_below: 1.0,
         }
     }
 }

@@ -42,10 +42,14 @@ const MAX_WORD_BYTES: usize = 512;
 
 /// Hyphenated prefixes that EWT keeps inside the word ("e-mail", "non-profit", "re-read");
 /// other hyphens between letters are split off ("al" + "-" + "Qaeda").
-const HYPHEN_PREFIXES: [&str; 22] = [
+const HYPHEN_PREFIXES: [&str; 21] = [
     "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "multi", "neo", "non",
-    "over", "post", "pre", "pro", "psycho", "re", "self", "semi", "socio", "sub",
+    "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub",
 ];
+
+/// Letters that stay on a number ("4th", "1990s"); any others are split off as a unit or
+/// clock suffix ("5" + "pm", "375" + "mm", "70" + "k"), as EWT does.
+const NUMBER_SUFFIXES: [&str; 5] = ["nd", "rd", "s", "st", "th"];
 
 /// Splits `text` into words. Whitespace is anything `char::is_whitespace` accepts.
 pub(crate) fn tokenize(text: &str) -> Vec<Word> {
@@ -83,9 +87,12 @@ fn gap_of(newlines: usize) -> Gap {
 /// Lexes the chunk `text[start..end]` (no whitespace inside) into `words`.
 fn lex_chunk(text: &str, start: usize, end: usize, gap: Gap, words: &mut Vec<Word>) {
     let chunk = &text[start..end];
+    // A chunk that opens with a single quote quotes: its final "s'" closes the quote rather
+    // than marking a plural possessive.
+    let quoted = chunk.starts_with(['\'', '‘', '`']);
     let mut i = 0;
     while i < chunk.len() {
-        let (len, is_word) = lex_piece(&chunk[i..]);
+        let (len, is_word) = lex_piece(&chunk[i..], quoted);
         let gap = if i == 0 { gap } else { Gap::None };
         push_piece(start + i, &chunk[i..i + len], gap, is_word, words);
         i += len;
@@ -125,7 +132,7 @@ fn push_piece(start: usize, piece: &str, gap: Gap, is_word: bool, words: &mut Ve
 
 /// The length in bytes of the piece at the start of `rest`, and whether it is a word (rather
 /// than punctuation, a symbol, a URL or an emoticon).
-fn lex_piece(rest: &str) -> (usize, bool) {
+fn lex_piece(rest: &str, quoted: bool) -> (usize, bool) {
     if let Some(len) = url_len(rest).or_else(|| email_len(rest)) {
         return (len, false);
     }
@@ -134,7 +141,7 @@ fn lex_piece(rest: &str) -> (usize, bool) {
     }
     let c = first_char(rest);
     if is_word_char(c) {
-        return (word_len(rest), true);
+        return (word_len(rest, quoted), true);
     }
     (punct_len(rest), false)
 }
@@ -227,7 +234,8 @@ fn emoticon_len(rest: &str) -> Option<usize> {
 }
 
 /// The length of the word starting at `rest` (whose first character is a word character).
-fn word_len(rest: &str) -> usize {
+/// `quoted`: the chunk opened with a single quote.
+fn word_len(rest: &str, quoted: bool) -> usize {
     if let Some(len) = phone_len(rest) {
         return len;
     }
@@ -236,11 +244,19 @@ fn word_len(rest: &str) -> usize {
     let mut chars = rest.char_indices().peekable();
     while let Some((j, c)) = chars.next() {
         if is_word_char(c) {
-            if numeric && c.is_alphabetic() && end > 0 && clock_suffix(&rest[j..]) {
+            let after_digit = ends_with_digit(&rest[..end]);
+            if numeric && c.is_alphabetic() && after_digit && !number_suffix(&rest[j..]) {
                 break;
             }
             end = j + c.len_utf8();
             continue;
+        }
+        if matches!(c, '\'' | '’')
+            && !quoted
+            && plural_possessive(&rest[..end], &rest[j + c.len_utf8()..])
+        {
+            end = j + c.len_utf8();
+            break;
         }
         let Some(&(_, next)) = chars.peek() else {
             break;
@@ -251,7 +267,7 @@ fn word_len(rest: &str) -> usize {
             ',' => ends_with_digit(word) && thousands(&rest[j + 1..]),
             ':' | '/' => ends_with_digit(word) && next.is_ascii_digit(),
             '-' | '‐' => next.is_alphanumeric() && joins_hyphen(word),
-            '\'' | '’' | '`' => next.is_alphabetic() && word.ends_with(char::is_alphabetic),
+            '\'' | '’' | '`' => next.is_alphabetic() && word.ends_with(char::is_alphanumeric),
             '&' => next.is_uppercase() && word.ends_with(char::is_uppercase),
             _ => false,
         };
@@ -261,13 +277,10 @@ fn word_len(rest: &str) -> usize {
         end = j + c.len_utf8();
     }
     // The period of an abbreviation or initialism ("Dr.", "U.S.") belongs to it, unless it
-    // starts an ellipsis.
+    // starts an ellipsis ("etc..."); of two periods, the first ("Inc.." → "Inc." + ".").
     let word = &rest[..end];
-    let after = &rest[end..];
-    if after.starts_with('.')
-        && !after.starts_with("..")
-        && (is_initialism(word) || is_abbreviation(word))
-    {
+    let periods = rest[end..].bytes().take_while(|&b| b == b'.').count();
+    if (periods == 1 || periods == 2) && (is_initialism(word) || is_abbreviation(word)) {
         end += 1;
     }
     end
@@ -285,13 +298,24 @@ fn thousands(after: &str) -> bool {
         && !b.get(3).is_some_and(u8::is_ascii_digit)
 }
 
-/// "am"/"pm" after a time ("5pm" → "5" + "pm", as EWT writes it).
-fn clock_suffix(after: &str) -> bool {
-    let b = after.as_bytes();
-    b.len() >= 2
-        && matches!(b[0].to_ascii_lowercase(), b'a' | b'p')
-        && b[1].eq_ignore_ascii_case(&b'm')
-        && !b.get(2).is_some_and(|c| c.is_ascii_alphanumeric())
+/// Whether the letters starting `after` (which follow a number) stay on it: "4th", "1990s".
+fn number_suffix(after: &str) -> bool {
+    let len = after
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i);
+    let letters = &after[..len];
+    NUMBER_SUFFIXES
+        .iter()
+        .any(|s| letters.eq_ignore_ascii_case(s))
+}
+
+/// "parents'": an apostrophe after a word ending in "s", with no letter or digit after it.
+fn plural_possessive(word: &str, after: &str) -> bool {
+    word.len() > 1
+        && word.ends_with(['s', 'S'])
+        && word.chars().all(char::is_alphabetic)
+        && !after.starts_with(char::is_alphanumeric)
 }
 
 /// A period inside a word joins when it separates digits ("5.2"), letters of an initialism
@@ -344,7 +368,9 @@ fn phone_len(rest: &str) -> Option<usize> {
     if b.get(i).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let phone = groups.len() >= 3 || groups == [3, 4];
+    // Three groups or more; or an exchange or extension then four digits ("345-9945",
+    // "3-5213"), which a range of years ("1969-1970") or of small numbers ("3-4") is not.
+    let phone = groups.len() >= 3 || (groups.len() == 2 && groups[0] <= 3 && groups[1] == 4);
     phone.then_some(i)
 }
 
@@ -360,7 +386,9 @@ fn punct_len(rest: &str) -> usize {
     };
     match c {
         '.' | '!' | '?' => run_of(&|d| matches!(d, '.' | '!' | '?')),
-        '-' | '=' | '*' | '_' | '~' | '>' | '<' | '#' | '+' | '—' | '–' => run_of(&|d| d == c),
+        '-' | '=' | '*' | '_' | '~' | '>' | '<' | '#' | '+' | '$' | '—' | '–' => {
+            run_of(&|d| d == c)
+        }
         '`' | '\'' if rest[1..].starts_with(c) => 2,
         _ => {
             c.len_utf8()
@@ -474,6 +502,29 @@ mod tests {
                 "“", "Yes", "”", "--", "he", "said", "—", "‘", "no", "’", "...", "``", "ok", "''"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_keep_ordinals_and_lose_units() {
+        assert_eq!(
+            forms("the 4th and 1990s, 375mm, 70k at 9am; the 70's; call 3-5213 or 345-9945"),
+            [
+                "the", "4th", "and", "1990s", ",", "375", "mm", ",", "70", "k", "at", "9", "am",
+                ";", "the", "70's", ";", "call", "3-5213", "or", "345-9945"
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_possessives_unless_quoted() {
+        assert_eq!(
+            forms("the parents' home, 'cats' and CCNG, Inc.. On"),
+            [
+                "the", "parents", "'", "home", ",", "'", "cats", "'", "and", "CCNG", ",", "Inc.",
+                ".", "On"
+            ]
+        );
+        assert!(tokenize("parents'")[1].clitic);
     }
 
     #[test]
