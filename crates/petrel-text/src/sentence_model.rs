@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::abbreviation::{is_abbreviation, is_initialism};
@@ -22,10 +23,33 @@ const EMBEDDED: &str = include_str!("../../../models/sentences.tsv");
 /// still reaches the tagger and parser in pieces they can handle.
 pub(crate) const MAX_SENTENCE_WORDS: usize = 250;
 
+/// Feature weights keyed by feature hash.
+type Weights = HashMap<u64, f32, BuildHasherDefault<PreHashed>>;
+
+/// Keys are already hashes: a final multiply-shift mix is all the table needs, and much
+/// cheaper than the default SipHash on a path run for every feature of every gap.
+#[derive(Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 29);
+        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A learned sentence-boundary model.
 #[derive(Clone, Debug, Default)]
 pub struct SentenceModel {
-    weights: HashMap<u64, f32>,
+    weights: Weights,
 }
 
 /// A malformed model file, naming the line.
@@ -55,7 +79,7 @@ impl SentenceModel {
 
     /// Reads a model from its text form: `#` comment lines, then `feature<TAB>weight` lines.
     pub fn parse(text: &str) -> Result<SentenceModel, ModelError> {
-        let mut weights = HashMap::new();
+        let mut weights = Weights::default();
         for (n, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -149,7 +173,7 @@ pub(crate) trait FeatureSink {
 }
 
 struct ScoreSink<'a> {
-    weights: &'a HashMap<u64, f32>,
+    weights: &'a Weights,
     total: f32,
 }
 
@@ -335,11 +359,11 @@ pub(crate) fn hash_feature(template: &str, values: &[&str]) -> u64 {
         if k > 0 {
             hash = fnv(hash, b"|");
         }
-        if value
-            .bytes()
-            .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
-        {
-            hash = fnv(hash, value.as_bytes());
+        if value.is_ascii() {
+            for b in value.bytes() {
+                hash ^= u64::from(b.to_ascii_lowercase());
+                hash = hash.wrapping_mul(FNV_PRIME);
+            }
         } else {
             for c in value.chars().flat_map(char::to_lowercase) {
                 hash = fnv(hash, c.encode_utf8(&mut buf).as_bytes());
