@@ -16,8 +16,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Sgt", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ", "Va",
     "Vol", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx", "arrv", "attn", "blvd", "cf", "co",
     "corp", "dr", "eg", "esp", "est", "etc", "ext", "fax", "ft", "govt", "inc", "jr", "lb", "lbs",
-    "ltd", "messrs", "mins", "mr", "mrs", "ms", "oz", "ph", "ps", "rd", "sr", "st", "viz", "vs",
-    "yrs",
+    "ltd", "messrs", "mins", "mr", "mrs", "ms", "oz", "ph", "ps", "rd", "ret", "sr", "st", "viz",
+    "vs", "yrs",
 ];
 
 /// Whether `word` (without its period) is an abbreviation that takes one.

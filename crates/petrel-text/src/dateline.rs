@@ -71,8 +71,12 @@ fn dateline_end(text: &str, words: &[Word], start: usize) -> Option<usize> {
         }
         let f = form(text, word);
         if matches!(f, "-" | "--" | "—" | "–") {
-            let continues = words.get(k + 1).is_some_and(|w| w.gap != Gap::Paragraph);
-            return continues.then_some(k);
+            // A dateline's dash stands apart ("NAIROBI -"); a hyphen inside a word
+            // ("AL-SHABAAB" in a headline) does not end one.
+            let continues = words
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.gap, Gap::Space | Gap::Newline));
+            return (word.gap != Gap::None && continues).then_some(k);
         }
         let allowed = f.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(f, "," | "(" | ")" | "/" | ".");
@@ -126,6 +130,7 @@ mod tests {
             "By the way, Kenya won.",
             "I - and only I - know.",
             "KENYA -",
+            "KENYAN TROOPS KILL 12 AL-SHABAAB FIGHTERS",
         ] {
             assert_eq!(header(text), None, "{text}");
         }

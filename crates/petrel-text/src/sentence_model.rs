@@ -125,7 +125,8 @@ impl SentenceModel {
         let mut header_until = None;
         for i in 0..words.len() {
             length += 1;
-            if words[i].gap == Gap::Paragraph {
+            // A header opens a paragraph, or follows another (a byline, then a dateline).
+            if words[i].gap == Gap::Paragraph || (i > 0 && header_until == Some(i - 1)) {
                 header_until = crate::dateline::header_end(text, words, i);
             }
             let last_in_paragraph = paragraph_ends[i] == i;

@@ -121,6 +121,20 @@ fn dateline_is_its_own_segment() {
 }
 
 #[test]
+fn byline_then_dateline_then_story() {
+    let text = "By Jane Doe\nWASHINGTON (Reuters) — The Senate voted on Tuesday.";
+    let texts: Vec<String> = segment(text).into_iter().filter_map(|s| s.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "By Jane Doe",
+            "WASHINGTON (Reuters) —",
+            "The Senate voted on Tuesday."
+        ]
+    );
+}
+
+#[test]
 fn abbreviations_do_not_end_sentences_but_a_final_one_gives_up_its_period() {
     let text = "Gen. Smith met Mr. Jones in the U.S. on Jan. 5. He left for the U.S.";
     let sentences = segment(text);
