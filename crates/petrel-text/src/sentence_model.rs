@@ -5,8 +5,12 @@
 //! the words around it (lower-cased forms, shapes such as "ul" for "Kenya", the whitespace
 //! between them, and how long the sentence already is), and a positive score ends the
 //! sentence. A blank line always ends one. The weights are learned from UD English EWT train
-//! ([`crate::sentence_training`]) and shipped in `models/sentences.tsv`, a plain-text file of
-//! `feature<TAB>weight` lines embedded in the binary.
+//! ([`crate::sentence_training`]) and shipped in `models/sentences.tsv`, a plain-text file
+//! embedded in the binary: one feature a line, `template<TAB>value<TAB>...<TAB>weight`, values
+//! lower-cased (forms never contain whitespace, so tabs separate them unambiguously).
+//!
+//! Speed: each word's form and shape are hashed once, and a feature's hash combines its
+//! template's hash with those, so scoring a gap costs a few table lookups.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -77,7 +81,8 @@ impl SentenceModel {
         })
     }
 
-    /// Reads a model from its text form: `#` comment lines, then `feature<TAB>weight` lines.
+    /// Reads a model from its text form: `#` comment lines, then one feature a line,
+    /// `template<TAB>value<TAB>...<TAB>weight`.
     pub fn parse(text: &str) -> Result<SentenceModel, ModelError> {
         let mut weights = Weights::default();
         for (n, line) in text.lines().enumerate() {
@@ -88,13 +93,15 @@ impl SentenceModel {
                 line: n + 1,
                 message: message.to_string(),
             };
-            let (key, weight) = line
-                .split_once('\t')
-                .ok_or_else(|| error("expected feature<TAB>weight"))?;
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [template, values @ .., weight] = fields.as_slice() else {
+                return Err(error("expected template<TAB>values<TAB>weight"));
+            };
             let weight: f32 = weight
                 .parse()
                 .map_err(|_| error("weight is not a number"))?;
-            weights.insert(hash_key(key), weight);
+            let values: Vec<Value> = values.iter().map(|v| Value::new(v)).collect();
+            weights.insert(feature_hash(template, &values), weight);
         }
         Ok(SentenceModel { weights })
     }
@@ -121,6 +128,7 @@ impl SentenceModel {
     pub(crate) fn sentence_ends(&self, text: &str, words: &[Word]) -> Vec<bool> {
         let mut ends = vec![false; words.len()];
         let paragraph_ends = paragraph_ends(words);
+        let infos = word_infos(text, words);
         let mut length = 0;
         let mut header_until = None;
         for i in 0..words.len() {
@@ -138,8 +146,8 @@ impl SentenceModel {
                 true
             } else {
                 let gap = GapContext {
-                    text,
                     words,
+                    infos: &infos,
                     i,
                     length,
                     remaining: paragraph_ends[i] - i,
@@ -168,9 +176,25 @@ pub(crate) fn paragraph_ends(words: &[Word]) -> Vec<usize> {
     ends
 }
 
+/// A feature value: its text (to name the feature in the model file) and its hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Value<'a> {
+    pub text: &'a str,
+    pub hash: u64,
+}
+
+impl Value<'_> {
+    fn new(text: &str) -> Value<'_> {
+        Value {
+            text,
+            hash: value_hash(text),
+        }
+    }
+}
+
 /// Receives features: a template name and the values it combines.
 pub(crate) trait FeatureSink {
-    fn add(&mut self, template: &str, values: &[&str]);
+    fn add(&mut self, template: &str, values: &[Value]);
 }
 
 struct ScoreSink<'a> {
@@ -179,17 +203,61 @@ struct ScoreSink<'a> {
 }
 
 impl FeatureSink for ScoreSink<'_> {
-    fn add(&mut self, template: &str, values: &[&str]) {
-        if let Some(w) = self.weights.get(&hash_feature(template, values)) {
+    fn add(&mut self, template: &str, values: &[Value]) {
+        if let Some(w) = self.weights.get(&feature_hash(template, values)) {
             self.total += w;
         }
     }
 }
 
+/// What the features use of one word, computed once per word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordInfo<'t> {
+    /// The form, or `<long>` for forms over 20 bytes (URLs, hashes: their shape says enough).
+    form: &'t str,
+    form_hash: u64,
+    shape: Shape,
+    shape_hash: u64,
+}
+
+impl<'t> WordInfo<'t> {
+    fn new(form: &'t str) -> WordInfo<'t> {
+        let shape = Shape::of(form);
+        let form = if form.len() <= 20 { form } else { "<long>" };
+        WordInfo {
+            form,
+            form_hash: value_hash(form),
+            shape,
+            shape_hash: value_hash(shape.as_str()),
+        }
+    }
+
+    fn form(&self) -> Value<'_> {
+        Value {
+            text: self.form,
+            hash: self.form_hash,
+        }
+    }
+
+    fn shape(&self) -> Value<'_> {
+        Value {
+            text: self.shape.as_str(),
+            hash: self.shape_hash,
+        }
+    }
+}
+
+pub(crate) fn word_infos<'t>(text: &'t str, words: &[Word]) -> Vec<WordInfo<'t>> {
+    words
+        .iter()
+        .map(|w| WordInfo::new(&text[w.start..w.end]))
+        .collect()
+}
+
 /// The gap after word `i`, with what the features need to know about its surroundings.
-pub(crate) struct GapContext<'a> {
-    pub text: &'a str,
+pub(crate) struct GapContext<'a, 't> {
     pub words: &'a [Word],
+    pub infos: &'a [WordInfo<'t>],
     /// The gap follows this word; `i + 1 < words.len()`.
     pub i: usize,
     /// Words in the sentence so far, including word `i`.
@@ -198,27 +266,22 @@ pub(crate) struct GapContext<'a> {
     pub remaining: usize,
 }
 
-impl GapContext<'_> {
-    fn form(&self, i: usize) -> &str {
-        let w = self.words[i];
-        &self.text[w.start..w.end]
-    }
-
+impl GapContext<'_, '_> {
     /// The word before word `i`, or a marker when `i` starts its paragraph.
-    fn previous(&self) -> &str {
+    fn previous(&self) -> WordInfo<'_> {
         if self.i == 0 || self.words[self.i].gap == Gap::Paragraph {
-            "<p>"
+            WordInfo::new("<p>")
         } else {
-            self.form(self.i - 1)
+            self.infos[self.i - 1]
         }
     }
 
     /// The word two after word `i`, or a marker past the end of the paragraph.
-    fn after_next(&self) -> &str {
+    fn after_next(&self) -> WordInfo<'_> {
         if self.remaining >= 2 {
-            self.form(self.i + 2)
+            self.infos[self.i + 2]
         } else {
-            "</p>"
+            WordInfo::new("</p>")
         }
     }
 
@@ -226,50 +289,41 @@ impl GapContext<'_> {
     pub(crate) fn features(&self, sink: &mut dyn FeatureSink) {
         let (p, w, n, n2) = (
             self.previous(),
-            self.form(self.i),
-            self.form(self.i + 1),
+            self.infos[self.i],
+            self.infos[self.i + 1],
             self.after_next(),
         );
-        let (sp, sw, sn, sn2) = (Shape::of(p), Shape::of(w), Shape::of(n), Shape::of(n2));
-        let (sp, sw, sn, sn2) = (sp.as_str(), sw.as_str(), sn.as_str(), sn2.as_str());
-        let gap = match self.words[self.i + 1].gap {
+        let gap = Value::new(match self.words[self.i + 1].gap {
             Gap::None => "none",
             Gap::Space => "space",
             Gap::Newline | Gap::Paragraph => "newline",
-        };
+        });
+        let length = Value::new(bucket(self.length));
+        let remaining = Value::new(bucket(self.remaining));
         sink.add("b", &[]);
-        sink.add("w", &[short(w)]);
-        sink.add("p", &[short(p)]);
-        sink.add("n", &[short(n)]);
-        sink.add("ws", &[sw]);
-        sink.add("ps", &[sp]);
-        sink.add("ns", &[sn]);
-        sink.add("n2s", &[sn2]);
+        sink.add("w", &[w.form()]);
+        sink.add("p", &[p.form()]);
+        sink.add("n", &[n.form()]);
+        sink.add("ws", &[w.shape()]);
+        sink.add("ps", &[p.shape()]);
+        sink.add("ns", &[n.shape()]);
+        sink.add("n2s", &[n2.shape()]);
         sink.add("g", &[gap]);
-        sink.add("w.ns", &[short(w), sn]);
-        sink.add("ws.n", &[sw, short(n)]);
-        sink.add("w.n", &[short(w), short(n)]);
-        sink.add("ws.ns.g", &[sw, sn, gap]);
-        sink.add("pw", &[short(p), short(w)]);
-        sink.add("ps.ws.ns", &[sp, sw, sn]);
-        sink.add("ws.ns.n2s", &[sw, sn, sn2]);
-        sink.add("len", &[bucket(self.length)]);
-        sink.add("rem", &[bucket(self.remaining)]);
-        sink.add("len.ws", &[bucket(self.length), sw]);
-        if let Some(stem) = w.strip_suffix('.').filter(|s| !s.is_empty()) {
+        sink.add("w.ns", &[w.form(), n.shape()]);
+        sink.add("ws.n", &[w.shape(), n.form()]);
+        sink.add("w.n", &[w.form(), n.form()]);
+        sink.add("ws.ns.g", &[w.shape(), n.shape(), gap]);
+        sink.add("pw", &[p.form(), w.form()]);
+        sink.add("ps.ws.ns", &[p.shape(), w.shape(), n.shape()]);
+        sink.add("ws.ns.n2s", &[w.shape(), n.shape(), n2.shape()]);
+        sink.add("len", &[length]);
+        sink.add("rem", &[remaining]);
+        sink.add("len.ws", &[length, w.shape()]);
+        if let Some(stem) = w.form.strip_suffix('.').filter(|s| !s.is_empty()) {
             if is_abbreviation(stem) || is_initialism(stem) {
-                sink.add("abbr.ns", &[sn]);
+                sink.add("abbr.ns", &[n.shape()]);
             }
         }
-    }
-}
-
-/// Long forms (URLs, hashes) say nothing a shape does not.
-fn short(form: &str) -> &str {
-    if form.len() <= 20 {
-        form
-    } else {
-        "<long>"
     }
 }
 
@@ -288,8 +342,10 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// A word's shape: "u" for an upper-case letter, "l" lower-case, "d" digit, "o" any other
-/// non-ASCII character, ASCII punctuation as itself; runs collapsed, at most 5 long. The
-/// letters are lower-case so that the shape survives the lower-casing of feature values.
+/// non-ASCII character, ASCII punctuation as itself; runs collapsed, at most 5 long; "_" for
+/// the paragraph-edge markers. Letters are lower-case so that the shape survives the
+/// lower-casing of feature values.
+#[derive(Clone, Copy, Debug)]
 struct Shape {
     bytes: [u8; 5],
     len: usize,
@@ -301,7 +357,7 @@ impl Shape {
             bytes: [0; 5],
             len: 0,
         };
-        if form.starts_with('<') && form.ends_with('>') && form.len() > 2 {
+        if matches!(form, "<p>" | "</p>") {
             shape.push(b'_');
             return shape;
         }
@@ -350,44 +406,43 @@ fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
-/// The hash of a feature: the bytes of `template=value1|value2`, values lower-cased, so that
-/// it equals [`hash_key`] of the feature's name as written in the model file.
-pub(crate) fn hash_feature(template: &str, values: &[&str]) -> u64 {
-    let mut hash = fnv(FNV_OFFSET, template.as_bytes());
-    hash = fnv(hash, b"=");
-    let mut buf = [0u8; 4];
-    for (k, value) in values.iter().enumerate() {
-        if k > 0 {
-            hash = fnv(hash, b"|");
+/// The hash of a value, lower-cased: FNV-1a over the bytes of its lower-case form.
+fn value_hash(value: &str) -> u64 {
+    let mut hash = FNV_OFFSET;
+    if value.is_ascii() {
+        for b in value.bytes() {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(FNV_PRIME);
         }
-        if value.is_ascii() {
-            for b in value.bytes() {
-                hash ^= u64::from(b.to_ascii_lowercase());
-                hash = hash.wrapping_mul(FNV_PRIME);
-            }
-        } else {
-            for c in value.chars().flat_map(char::to_lowercase) {
-                hash = fnv(hash, c.encode_utf8(&mut buf).as_bytes());
-            }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in value.chars().flat_map(char::to_lowercase) {
+            hash = fnv(hash, c.encode_utf8(&mut buf).as_bytes());
         }
     }
     hash
 }
 
-/// The name of a feature as written in the model file (`template=value1|value2`, lower-cased).
-pub(crate) fn feature_name(template: &str, values: &[&str]) -> String {
-    let mut name = format!("{template}=");
-    for (k, value) in values.iter().enumerate() {
-        if k > 0 {
-            name.push('|');
-        }
-        name.extend(value.chars().flat_map(char::to_lowercase));
+/// The hash of a feature: its template's, then each value's, mixed in order.
+pub(crate) fn feature_hash(template: &str, values: &[Value]) -> u64 {
+    let mut hash = fnv(FNV_OFFSET, template.as_bytes());
+    for value in values {
+        hash = (hash ^ value.hash)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(31);
     }
-    name
+    hash
 }
 
-fn hash_key(key: &str) -> u64 {
-    fnv(FNV_OFFSET, key.as_bytes())
+/// The name of a feature as written in the model file: template and lower-cased values,
+/// tab-separated.
+pub(crate) fn feature_name(template: &str, values: &[Value]) -> String {
+    let mut name = template.to_string();
+    for value in values {
+        name.push('\t');
+        name.extend(value.text.chars().flat_map(char::to_lowercase));
+    }
+    name
 }
 
 #[cfg(test)]
@@ -402,9 +457,21 @@ mod tests {
 
     #[test]
     fn feature_hash_matches_the_written_name() {
-        for values in [&["Kenya", "ul"][..], &["ÉTÉ"], &[], &["n't", "."]] {
-            let name = feature_name("w.ns", values);
-            assert_eq!(hash_key(&name), hash_feature("w.ns", values), "{name}");
+        for values in [
+            &["Kenya", "ul"][..],
+            &["ÉTÉ"],
+            &[],
+            &["n't", "."],
+            &["|", "a|b"],
+        ] {
+            let values: Vec<Value> = values.iter().map(|v| Value::new(v)).collect();
+            let line = format!("{}\t1.5\n", feature_name("w.ns", &values));
+            let model = SentenceModel::parse(&line).unwrap();
+            assert_eq!(
+                model.weights.get(&feature_hash("w.ns", &values)),
+                Some(&1.5),
+                "{line}"
+            );
         }
     }
 
@@ -415,14 +482,15 @@ mod tests {
         assert_eq!(shape("U.S."), "u.u.");
         assert_eq!(shape("5.2"), "d.d");
         assert_eq!(shape("<p>"), "_");
+        assert_eq!(shape("a<p>"), "l<l>");
         assert_eq!(shape("“"), "o");
     }
 
     #[test]
     fn malformed_model_names_the_line() {
-        let e = SentenceModel::parse("# c\nb=\t1.0\nw=x 2\n").unwrap_err();
+        let e = SentenceModel::parse("# c\nb\t1.0\nw x 2\n").unwrap_err();
         assert_eq!(e.line, 3);
-        let e = SentenceModel::parse("b=\tlots\n").unwrap_err();
+        let e = SentenceModel::parse("b\tlots\n").unwrap_err();
         assert!(e.to_string().contains("line 1"), "{e}");
     }
 }

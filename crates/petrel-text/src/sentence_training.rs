@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use crate::sentence_model::{
-    feature_name, hash_feature, paragraph_ends, FeatureSink, GapContext, SentenceModel,
-    MAX_SENTENCE_WORDS,
+    feature_hash, feature_name, paragraph_ends, word_infos, FeatureSink, GapContext, SentenceModel,
+    Value, MAX_SENTENCE_WORDS,
 };
 use crate::tokenize::{tokenize, Gap};
 use crate::ud_text::UdText;
@@ -35,7 +35,7 @@ impl Default for TrainingOptions {
 /// A trained model, with the text of the model file that holds it.
 pub struct Trained {
     pub model: SentenceModel,
-    /// `feature<TAB>weight` lines, sorted, after a comment header.
+    /// `template<TAB>values...<TAB>weight` lines, sorted, after a comment header.
     pub file: String,
 }
 
@@ -52,8 +52,8 @@ struct Collect<'a> {
 }
 
 impl FeatureSink for Collect<'_> {
-    fn add(&mut self, template: &str, values: &[&str]) {
-        let hash = hash_feature(template, values);
+    fn add(&mut self, template: &str, values: &[Value]) {
+        let hash = feature_hash(template, values);
         self.names
             .entry(hash)
             .or_insert_with(|| feature_name(template, values));
@@ -78,7 +78,8 @@ pub fn train_sentence_model(documents: &[UdText], options: &TrainingOptions) -> 
     lines.sort_by(|a, b| a.0.cmp(&b.0));
     let mut file = String::from(
         "# petrel sentence-boundary model: averaged perceptron weights over gap features\n\
-         # (crates/petrel-text/src/sentence_model.rs); regenerate as models/README.md says.\n",
+         # (crates/petrel-text/src/sentence_model.rs); regenerate as models/README.md says.\n\
+         # template<TAB>values...<TAB>weight\n",
     );
     for (name, weight) in &lines {
         file.push_str(&format!("{name}\t{weight:.3}\n"));
@@ -95,6 +96,7 @@ fn collect_examples(
 ) {
     let words = tokenize(&doc.text);
     let paragraph_ends = paragraph_ends(&words);
+    let infos = word_infos(&doc.text, &words);
     let mut gold_ends = doc.sentences.iter().map(|s| s.end).peekable();
     let mut length = 0;
     for i in 0..words.len() {
@@ -111,8 +113,8 @@ fn collect_examples(
         }
         if length < MAX_SENTENCE_WORDS {
             let gap = GapContext {
-                text: &doc.text,
                 words: &words,
+                infos: &infos,
                 i,
                 length,
                 remaining: paragraph_ends[i] - i,
