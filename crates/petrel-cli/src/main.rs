@@ -24,12 +24,15 @@ struct Cli {
 enum Command {
     /// Run a PETRARCH validation suite (XML with UD parses) and report what fails.
     Validate(cmd::validate::Args),
+    /// Score UD annotation against a gold treebank (CoNLL 2018 shared-task metrics).
+    EvalUd(cmd::eval_ud::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(args) => cmd::validate::run(args),
+        Command::EvalUd(args) => cmd::eval_ud::run(args),
     };
     match result {
         Ok(code) => code,

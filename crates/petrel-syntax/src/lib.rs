@@ -2,4 +2,5 @@
 //! dependency parser.
 
 pub mod conllu;
+pub mod eval;
 pub mod relations;
