@@ -47,7 +47,7 @@
 //! ("February 30") is not a date.
 
 mod calendar;
-mod names;
+pub(crate) mod names;
 mod tokens;
 
 use jiff::civil::Date;

@@ -4,4 +4,5 @@
 //! ([`validation`]), whose records pair a UD parse with the events expected from it.
 
 pub mod dates;
+pub mod story;
 pub mod validation;
