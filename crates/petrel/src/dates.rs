@@ -30,9 +30,11 @@
 //! the nearest one on or before the story date; "last Friday" skips the story date itself.
 //!
 //! Months and days named without a year, and bare weekdays, look back from the story date unless
-//! a future marker ("will", "shall", "'ll", "scheduled", "upcoming") comes earlier in the same
-//! sentence within twelve tokens, in which case they look forward ("will meet on Friday",
-//! "elections scheduled for June").
+//! a future marker comes earlier in the same sentence within twelve tokens, in which case they
+//! look forward ("will meet on Friday", "elections scheduled for June"). The markers are "will",
+//! "shall", "'ll", "would", "scheduled", "upcoming", "due" (not "due to" without "is"/"are"),
+//! "plans to" and the like, and "is expected to", "are set to" and the like (not "was expected
+//! to"). Future meaning carried by anything else ("invited to return in May") is missed.
 //!
 //! # What is not a date
 //!
@@ -257,8 +259,21 @@ const WEEKDAY_NAME_TAILS: &[&str] = &[
     "Agreement",
 ];
 
-/// Words that announce a future event earlier in the sentence.
-const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "upcoming"];
+/// Words that announce a future event earlier in the sentence ("would" mostly reports a plan in
+/// news: "said it would hold elections in June").
+const FUTURE_CUES: &[&str] = &["will", "shall", "would", "scheduled", "upcoming"];
+
+/// Verbs of intent that announce a future event before "to": "plans to visit on Friday".
+const INTENT_BEFORE_TO: &[&str] = &[
+    "plan", "plans", "planning", "intend", "intends", "aim", "aims",
+];
+
+/// Words that announce a future event between "is"/"are"/"be" and "to": "is expected to",
+/// "are due to" (but "was expected to" and "due to the rain" do not).
+const STATE_BEFORE_TO: &[&str] = &["expected", "due", "set", "slated", "poised", "likely"];
+
+/// Present forms of "be" before [`STATE_BEFORE_TO`].
+const PRESENT_BE: &[&str] = &["is", "are", "be", "s", "re"];
 
 /// How far back in the sentence to look for a future cue, in tokens.
 const FUTURE_REACH: usize = 12;
@@ -279,6 +294,7 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.day_month(i))
                 .or_else(|| self.ago(i))
                 .or_else(|| self.cued_year(i)),
+            Kind::Word if !may_start(self.slice(i)) => None,
             Kind::Word => self
                 .day_month(i)
                 .or_else(|| self.weekday_phrase(i))
@@ -631,7 +647,7 @@ impl<'a> Scanner<'a> {
             if token.kind == Kind::Punct && self.punct_any(k, &['.', '!', '?', ';']) {
                 break;
             }
-            if self.is_any(k, FUTURE_CUES) {
+            if self.announces_future(k) {
                 return Direction::Forward;
             }
             let contracted = k > 0 && (self.punct(k - 1, '\'') || self.punct(k - 1, '\u{2019}'));
@@ -640,6 +656,21 @@ impl<'a> Scanner<'a> {
             }
         }
         Direction::Back
+    }
+
+    /// Word `k` makes what follows it in the sentence future.
+    fn announces_future(&self, k: usize) -> bool {
+        if self.is_any(k, FUTURE_CUES) {
+            return true;
+        }
+        let before_to = self.is(k + 1, "to");
+        let after_be = k > 0 && self.is_any(k - 1, PRESENT_BE);
+        if self.is(k, "due") {
+            // "the last due on April 15", "is due to arrive"; not "due to the rain".
+            return !before_to || after_be;
+        }
+        before_to
+            && (self.is_any(k, INTENT_BEFORE_TO) || (after_be && self.is_any(k, STATE_BEFORE_TO)))
     }
 
     // --- Token access ---
@@ -743,6 +774,36 @@ impl<'a> Scanner<'a> {
         let joined_before = i >= 2 && joins(i - 1) && self.kind(i - 2) == Some(Kind::Number);
         !joins(i + 1) && !joined_before
     }
+}
+
+/// Whether a date expression can start with `word`. Every word pattern in
+/// [`Scanner::mention_at`] starts with an ordinal ("4th"), a month, weekday or count, or one of
+/// the words listed here; checking this first lets the scanner skip the other words of a
+/// sentence cheaply.
+fn may_start(word: &str) -> bool {
+    if word.as_bytes()[0].is_ascii_digit() {
+        return true;
+    }
+    let Some(lower) = names::Lower::of(word) else {
+        return false;
+    };
+    let lower = lower.as_bytes();
+    matches!(
+        lower,
+        b"last"
+            | b"next"
+            | b"this"
+            | b"coming"
+            | b"early"
+            | b"mid"
+            | b"late"
+            | b"earlier"
+            | b"later"
+            | b"today"
+            | b"tonight"
+            | b"yesterday"
+            | b"tomorrow"
+    ) || names::is_calendar_word(lower)
 }
 
 fn eq(a: &str, b: &str) -> bool {

@@ -14,45 +14,113 @@ pub(crate) struct MonthName {
     pub ambiguous: bool,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The longest word any lookup here knows ("September", "yesterday").
+const LONGEST: usize = 9;
 
-const MONTH_ABBREVIATIONS: [(&str, i8); 12] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
+/// An ASCII word in lower case, for matching against the tables below without allocating.
+pub(crate) struct Lower {
+    buf: [u8; LONGEST],
+    len: usize,
+}
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
+impl Lower {
+    /// `None` for words longer than any known word or not plain ASCII.
+    pub fn of(word: &str) -> Option<Lower> {
+        let bytes = word.as_bytes();
+        if bytes.len() > LONGEST || !bytes.is_ascii() {
+            return None;
+        }
+        let mut buf = [0; LONGEST];
+        for (to, from) in buf.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        Some(Lower {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// The month a lower-case month name or abbreviation names, and whether it is abbreviated.
+fn month_number(lower: &[u8]) -> Option<(i8, bool)> {
+    Some(match lower {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
+}
+
+fn weekday_of(lower: &[u8]) -> Option<Weekday> {
+    Some(match lower {
+        b"monday" => Weekday::Monday,
+        b"tuesday" => Weekday::Tuesday,
+        b"wednesday" => Weekday::Wednesday,
+        b"thursday" => Weekday::Thursday,
+        b"friday" => Weekday::Friday,
+        b"saturday" => Weekday::Saturday,
+        b"sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn count_of(lower: &[u8]) -> Option<i64> {
+    Some(match lower {
+        b"a" | b"an" | b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        _ => return None,
+    })
+}
+
+/// Whether a lower-case word names a month, a weekday or a count, in any case.
+pub(crate) fn is_calendar_word(lower: &[u8]) -> bool {
+    month_number(lower).is_some() || weekday_of(lower).is_some() || count_of(lower).is_some()
+}
 
 /// True for "June" and "JUNE", false for "june" and "jUNE": names are only names when
 /// capitalised, which is what keeps "troops march" and "may" the modal out.
@@ -69,70 +137,27 @@ pub(crate) fn is_name_cased(word: &str) -> bool {
 }
 
 pub(crate) fn month(word: &str) -> Option<MonthName> {
-    if word.len() < 3 || word.len() > 9 || !is_name_cased(word) {
+    if word.len() < 3 || !is_name_cased(word) {
         return None;
     }
-    if let Some(index) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
-        let month = index as i8 + 1;
-        return Some(MonthName {
-            month,
-            abbreviated: false,
-            ambiguous: month == 3 || month == 5,
-        });
-    }
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, month)| MonthName {
-            month,
-            abbreviated: true,
-            ambiguous: false,
-        })
+    let (month, abbreviated) = month_number(Lower::of(word)?.as_bytes())?;
+    Some(MonthName {
+        month,
+        abbreviated,
+        ambiguous: !abbreviated && (month == 3 || month == 5),
+    })
 }
 
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
-    if word.len() < 6 || word.len() > 9 || !is_name_cased(word) {
+    if !is_name_cased(word) {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, weekday)| weekday)
+    weekday_of(Lower::of(word)?.as_bytes())
 }
 
 /// A count written as a word ("a", "two", "twelve"), for "two days ago".
 pub(crate) fn count_word(word: &str) -> Option<i64> {
-    const COUNTS: [(&str, i64); 25] = [
-        ("a", 1),
-        ("an", 1),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("thirteen", 13),
-        ("fourteen", 14),
-        ("fifteen", 15),
-        ("sixteen", 16),
-        ("seventeen", 17),
-        ("eighteen", 18),
-        ("nineteen", 19),
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-    ];
-    COUNTS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, n)| n)
+    count_of(Lower::of(word)?.as_bytes())
 }
 
 /// A day of the month written as an ordinal word: "4th", "21st", "2nd", "23rd".

@@ -73,6 +73,30 @@ fn future_tense_turns_weekdays_and_months_forward() {
         one("talks scheduled for March 10"),
         ("March 10", date(2025, 3, 10), Day)
     );
+    assert_eq!(
+        one("Parliament is expected to debate it on Thursday"),
+        ("Thursday", date(2025, 3, 6), Day)
+    );
+    assert_eq!(
+        one("Parliament was expected to debate it on Thursday"),
+        ("Thursday", date(2025, 2, 27), Day)
+    );
+    assert_eq!(
+        one("the last units due on April 15"),
+        ("April 15", date(2025, 4, 15), Day)
+    );
+    assert_eq!(
+        one("flights stopped due to rain on Monday"),
+        ("Monday", date(2025, 3, 3), Day)
+    );
+    assert_eq!(
+        one("She plans to visit in May"),
+        ("May", date(2025, 5, 1), Month)
+    );
+    assert_eq!(
+        one("it said it would vote in June"),
+        ("June", date(2025, 6, 1), Month)
+    );
     // A future cue in an earlier sentence does not reach.
     assert_eq!(
         found("He will go. They met on Friday."),

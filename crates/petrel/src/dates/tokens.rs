@@ -26,29 +26,50 @@ pub(crate) struct Token {
 }
 
 /// Splits `text` into tokens. Token ranges always lie on character boundaries.
+///
+/// ASCII is handled byte by byte; other characters are decoded only where they occur.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 4);
+    let mut tokens = Vec::with_capacity(bytes.len() / 5);
     let mut spaced = true;
     let mut i = 0;
     while i < bytes.len() {
-        let (c, width) = char_at(text, i);
-        if c.is_whitespace() {
-            spaced = true;
-            i += width;
-            continue;
-        }
+        let b = bytes[i];
+        let (alphanumeric, width) = if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                spaced = true;
+                i += 1;
+                continue;
+            }
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                spaced = true;
+                i += c.len_utf8();
+                continue;
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
         let start = i;
-        let kind = if c.is_alphanumeric() {
-            let mut digits_only = c.is_ascii_digit();
-            i += width;
+        i += width;
+        let kind = if alphanumeric {
+            let mut digits_only = b.is_ascii_digit();
             while i < bytes.len() {
-                let (c, width) = char_at(text, i);
-                if !c.is_alphanumeric() {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    digits_only &= b.is_ascii_digit();
+                    i += 1;
+                } else if b.is_ascii() {
                     break;
+                } else {
+                    let c = char_at(text, i);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    digits_only = false;
+                    i += c.len_utf8();
                 }
-                digits_only &= c.is_ascii_digit();
-                i += width;
             }
             if digits_only {
                 Kind::Number
@@ -56,7 +77,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 Kind::Word
             }
         } else {
-            i += width;
             Kind::Punct
         };
         tokens.push(Token {
@@ -70,16 +90,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The character starting at byte `i` (a character boundary) and its width in bytes.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (char::from(b), 1);
-    }
-    match text[i..].chars().next() {
-        Some(c) => (c, c.len_utf8()),
-        None => (' ', 1),
-    }
+/// The character starting at byte `i`, a character boundary.
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
 }
 
 #[cfg(test)]
