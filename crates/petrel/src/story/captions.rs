@@ -50,6 +50,13 @@ const CREDIT_REACH: usize = 80;
 pub(crate) fn credit_at_end(line: &str) -> Option<usize> {
     let tail_from = floor_boundary(line, line.len().saturating_sub(CREDIT_REACH));
     let tail = &line[tail_from..];
+    let ends_closing = ["Images", "Shutterstock"]
+        .iter()
+        .any(|word| tail.trim_end_matches([')', '.', ' ']).ends_with(word));
+    if !ends_closing && !tail.contains('/') {
+        // Every credit has a slash or ends in one of those words: most lines stop here.
+        return None;
+    }
     let named = NAMED_CREDITS.iter().filter_map(|credit| {
         let at = tail.rfind(credit)?;
         is_name_list(&tail[at + credit.len()..]).then_some(at)

@@ -59,20 +59,20 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
 /// lower-case letter.
 pub(crate) fn chunk_starts(line: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') || (c == '.' && is_abbreviation(line, i)) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if !matches!(b, b'.' | b'!' | b'?') || (b == b'.' && is_abbreviation(line, i - 1)) {
             continue;
         }
-        while chars.next_if(|&(_, c)| is_closer(c)).is_some() {}
-        let mut spaced = false;
-        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {
-            spaced = true;
-        }
-        if let Some(&(at, next)) = chars.peek() {
-            if spaced && !next.is_lowercase() {
-                starts.push(at);
-            }
+        let after_closers = line[i..].trim_start_matches(is_closer);
+        let next = after_closers.trim_start();
+        i = line.len() - after_closers.len();
+        let spaced = next.len() < after_closers.len();
+        if spaced && next.chars().next().is_some_and(|c| !c.is_lowercase()) {
+            starts.push(line.len() - next.len());
         }
     }
     starts
@@ -115,9 +115,13 @@ pub(crate) fn extent(line: &str, from: usize) -> usize {
 /// Whether `text` starts with one of `phrases`, ignoring ASCII case, and the phrase ends at a
 /// word boundary (unless it ends in punctuation itself, like "Photo:").
 pub(crate) fn starts_with_any(text: &str, phrases: &[&str]) -> bool {
+    let Some(first) = text.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    // Comparing first bytes before whole phrases keeps the many lead lists cheap to try.
     phrases
         .iter()
-        .any(|phrase| starts_with_phrase(text, phrase))
+        .any(|phrase| phrase.as_bytes()[0] == first && starts_with_phrase(text, phrase))
 }
 
 pub(crate) fn starts_with_phrase(text: &str, phrase: &str) -> bool {
