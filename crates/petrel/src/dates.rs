@@ -21,9 +21,11 @@
 //! | "in 2019", "last year", "this year", "earlier this year", "two years ago" | 1 January of that year | year |
 //! | "early 2019", "mid-2019", "late last year" | 1 January, 1 May or 1 September | year |
 //! | "two days ago", "a couple of days ago" | that many days before | day |
+//! | "last weekend" / "this weekend" / "next weekend" | Saturday of the previous / this / next week | day |
+//! | "over the weekend", "at the weekend" | the Saturday just past; the coming one when the story is written on a weekend or the sentence is future | day |
 //!
 //! A date is always the first day of the period it names; the precision says how long that
-//! period is. Weeks run Monday to Sunday.
+//! period is. Weeks run Monday to Sunday; a weekend is given as its Saturday, with day precision.
 //!
 //! A weekday alone is read the way wire copy uses it: a Friday story's "said on Friday" is that
 //! same Friday (agency style names the weekday rather than writing "today"), so a bare weekday is
@@ -301,6 +303,7 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.month_phrase(i))
                 .or_else(|| self.relative_day(i))
                 .or_else(|| self.relative_period(i))
+                .or_else(|| self.weekend(i))
                 .or_else(|| self.ago(i))
                 .or_else(|| self.part_of_year(i)),
         }
@@ -468,7 +471,11 @@ impl<'a> Scanner<'a> {
         let unit = self.word(j + 1)?;
         let offset = relative.offset();
         let end = j + 2;
-        if eq(unit, "week") {
+        if eq(unit, "weekend") {
+            let monday = calendar::monday_of(self.story)?;
+            let saturday = calendar::add_days(monday, 7 * offset + 5)?;
+            Some(day_match(end, saturday))
+        } else if eq(unit, "week") {
             let monday = calendar::monday_of(self.story)?;
             let date = calendar::add_days(monday, 7 * offset)?;
             Some(Match {
@@ -485,6 +492,20 @@ impl<'a> Scanner<'a> {
         } else {
             None
         }
+    }
+
+    /// "weekend" after "the", "this" or "at": the one just past, or the coming one when the
+    /// story is written on it or the sentence speaks of the future. ("last weekend" and the like
+    /// are [`Scanner::relative_period`]s.)
+    fn weekend(&self, i: usize) -> Option<Match> {
+        if !self.is(i, "weekend") || i == 0 || !self.is_any(i - 1, &["the", "at", "this"]) {
+            return None;
+        }
+        let monday = calendar::monday_of(self.story)?;
+        let on_weekend = self.story.weekday().to_monday_zero_offset() >= 5;
+        let ahead = on_weekend || self.direction(i) == Direction::Forward;
+        let saturday = calendar::add_days(monday, if ahead { 5 } else { -2 })?;
+        Some(day_match(i + 1, saturday))
     }
 
     /// "two days ago", "3 weeks ago", "a month ago", "a couple of years ago".
@@ -803,6 +824,7 @@ fn may_start(word: &str) -> bool {
             | b"tonight"
             | b"yesterday"
             | b"tomorrow"
+            | b"weekend"
     ) || names::is_calendar_word(lower)
 }
 

@@ -137,6 +137,30 @@ fn weeks_start_on_monday() {
 }
 
 #[test]
+fn weekends_are_their_saturday() {
+    assert_eq!(one("last weekend"), ("last weekend", date(2025, 3, 1), Day));
+    assert_eq!(one("this weekend"), ("this weekend", date(2025, 3, 8), Day));
+    assert_eq!(
+        one("next weekend"),
+        ("next weekend", date(2025, 3, 15), Day)
+    );
+    assert_eq!(
+        one("clashes over the weekend"),
+        ("weekend", date(2025, 3, 1), Day)
+    );
+    assert_eq!(
+        one("talks will resume at the weekend"),
+        ("weekend", date(2025, 3, 8), Day)
+    );
+    let sunday = date(2025, 3, 9);
+    assert_eq!(
+        found_on("over the weekend", sunday),
+        vec![("weekend", date(2025, 3, 8), Day)]
+    );
+    assert!(found("a weekend retreat").is_empty());
+}
+
+#[test]
 fn months_relative_to_the_story() {
     assert_eq!(one("last month"), ("last month", date(2025, 2, 1), Month));
     assert_eq!(one("this month"), ("this month", date(2025, 3, 1), Month));

@@ -40,6 +40,11 @@ const BOILERPLATE_LEADS: &[&str] = &[
     "follow us on",
     "listen to this article",
     "get the latest",
+    "editor's note",
+    "editor\u{2019}s note",
+    "this story has been",
+    "this article has been",
+    "this story corrects",
 ];
 
 /// Boilerplate starts `chunk`.
@@ -85,6 +90,8 @@ mod tests {
             "ADVERTISEMENT -",
             "Share this article",
             "Download the app for breaking news",
+            "Editor's note: names have been changed.",
+            "This story has been refiled to fix a typo.",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }

@@ -24,7 +24,7 @@ pub(crate) fn length(line: &str) -> Option<usize> {
     let mut regions = 0;
     while p.eat(",") {
         let group = p.group();
-        if is_date_group(group) {
+        if is_date_group(group) || (dated && is_year(group)) {
             dated = true;
         } else if !dated && regions < 2 && is_region(group) {
             regions += 1;
@@ -209,6 +209,11 @@ fn is_date_group(group: &str) -> bool {
         }
     }
     month && day
+}
+
+/// "2025", after a date group: "WASHINGTON, March 4, 2025 (AP) -".
+fn is_year(group: &str) -> bool {
+    group.len() == 4 && group.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "Ukraine", "Calif.", "D.C.", "Democratic Republic of Congo".

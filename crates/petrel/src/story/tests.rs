@@ -52,6 +52,11 @@ fn wire_datelines() {
             "PORT-AU-PRINCE, Haiti (AP) - Gangs",
             "PORT-AU-PRINCE, Haiti (AP) -",
         ),
+        (
+            "LONDON, March 4, 2025 (AP) - The",
+            "LONDON, March 4, 2025 (AP) -",
+        ),
+        ("LONDON, March 4 -- The", "LONDON, March 4 --"),
     ] {
         assert_eq!(dateline_of(text), Some(expected), "{text}");
     }
@@ -73,6 +78,7 @@ fn sentences_with_dashes_are_not_datelines() {
         "US President Joe Biden - said",
         "A KENYAN court - ruled",
         "Ruto said - and Abiy agreed",
+        "LONDON, 2025 - The",
     ] {
         assert_eq!(dateline_of(text), None, "{text}");
     }
