@@ -296,17 +296,24 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.day_month(i))
                 .or_else(|| self.ago(i))
                 .or_else(|| self.cued_year(i)),
-            Kind::Word if !may_start(self.slice(i)) => None,
-            Kind::Word => self
-                .day_month(i)
-                .or_else(|| self.weekday_phrase(i))
-                .or_else(|| self.month_phrase(i))
-                .or_else(|| self.relative_day(i))
-                .or_else(|| self.relative_period(i))
-                .or_else(|| self.weekend(i))
-                .or_else(|| self.ago(i))
-                .or_else(|| self.part_of_year(i)),
+            Kind::Word => match start_of(self.slice(i)) {
+                Start::Never => None,
+                Start::Count => self.ago(i),
+                Start::Any => self.word_mention(i),
+            },
         }
+    }
+
+    /// The date expression starting at word `i` that may start one.
+    fn word_mention(&self, i: usize) -> Option<Match> {
+        self.day_month(i)
+            .or_else(|| self.weekday_phrase(i))
+            .or_else(|| self.month_phrase(i))
+            .or_else(|| self.relative_day(i))
+            .or_else(|| self.relative_period(i))
+            .or_else(|| self.weekend(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.part_of_year(i))
     }
 
     // --- Patterns, each starting at token `i` ---
@@ -797,19 +804,29 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Whether a date expression can start with `word`. Every word pattern in
-/// [`Scanner::mention_at`] starts with an ordinal ("4th"), a month, weekday or count, or one of
-/// the words listed here; checking this first lets the scanner skip the other words of a
-/// sentence cheaply.
-fn may_start(word: &str) -> bool {
+/// Which patterns a word can start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// None: most words of a sentence.
+    Never,
+    /// Only "two days ago" and the like: "a", "an", "two"... are frequent, so they skip the rest.
+    Count,
+    Any,
+}
+
+/// Which patterns can start with `word`. Every word pattern in [`Scanner::word_mention`] starts
+/// with an ordinal ("4th"), a month or weekday name, or one of the words listed here, and
+/// [`Scanner::ago`] with a count; checking this first lets the scanner skip the other words of
+/// a sentence cheaply.
+fn start_of(word: &str) -> Start {
     if word.as_bytes()[0].is_ascii_digit() {
-        return true;
+        return Start::Any;
     }
     let Some(lower) = names::Lower::of(word) else {
-        return false;
+        return Start::Never;
     };
     let lower = lower.as_bytes();
-    matches!(
+    let keyword = matches!(
         lower,
         b"last"
             | b"next"
@@ -825,7 +842,14 @@ fn may_start(word: &str) -> bool {
             | b"yesterday"
             | b"tomorrow"
             | b"weekend"
-    ) || names::is_calendar_word(lower)
+    );
+    if keyword || names::is_month_or_weekday(lower) {
+        Start::Any
+    } else if names::is_count(lower) {
+        Start::Count
+    } else {
+        Start::Never
+    }
 }
 
 fn eq(a: &str, b: &str) -> bool {

@@ -117,9 +117,14 @@ fn count_of(lower: &[u8]) -> Option<i64> {
     })
 }
 
-/// Whether a lower-case word names a month, a weekday or a count, in any case.
-pub(crate) fn is_calendar_word(lower: &[u8]) -> bool {
-    month_number(lower).is_some() || weekday_of(lower).is_some() || count_of(lower).is_some()
+/// Whether a lower-case word is a month or weekday name (in any case in the text).
+pub(crate) fn is_month_or_weekday(lower: &[u8]) -> bool {
+    month_number(lower).is_some() || weekday_of(lower).is_some()
+}
+
+/// Whether a lower-case word is a count: "a", "two", "twelve".
+pub(crate) fn is_count(lower: &[u8]) -> bool {
+    count_of(lower).is_some()
 }
 
 /// True for "June" and "JUNE", false for "june" and "jUNE": names are only names when
