@@ -1,3 +1,5 @@
 //! One module per subcommand.
 
 pub mod code_conllu;
+pub mod parse;
+pub mod train;
