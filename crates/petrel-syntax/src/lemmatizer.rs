@@ -2,10 +2,12 @@
 //!
 //! A lemma is stored as an *edit* of its form: optionally lower-case it, strip some final
 //! characters, append a string (`forces` → strip 1; `went` → strip 4, append `go`). Known
-//! (form, UPOS) pairs look their edit up; unknown ones take the most frequent edit of the
-//! longest lower-case suffix seen with that UPOS in training, counted over word types, since
+//! (form, UPOS, XPOS) triples look their edit up (XPOS matters: `her` is `she` as PRP but `her`
+//! as PRP$ in EWT); unknown ones take the most frequent edit of the longest lower-case suffix
+//! seen with that UPOS in training (by at least two words), counted over word types, since
 //! unseen words behave like rare words, not like frequent ones. Whether a UPOS lower-cases its
-//! lemmas (EWT: everything but proper nouns, in the main) is learned too.
+//! lemmas (EWT: everything but proper nouns, in the main) is learned too, by word types so that
+//! one frequent word (`I`) does not decide for a whole class.
 
 use std::collections::HashMap;
 
@@ -14,7 +16,7 @@ use petrel_text::Sentence;
 use crate::hashing::{hash_str, key, HashedMap};
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 
-const MAGIC: &[u8] = b"petrel lemmatizer v1\n";
+const MAGIC: &[u8] = b"petrel lemmatizer v2\n";
 /// Longest suffix (in characters) that rules look at.
 const MAX_SUFFIX: usize = 5;
 
@@ -86,7 +88,7 @@ impl Edit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lemmatizer {
     edits: Vec<Edit>,
-    /// key(form, UPOS) → edit.
+    /// key(form, UPOS, XPOS) → edit.
     known: HashedMap<u32>,
     /// key(lower-case form, UPOS) → edit, for known words met in another case.
     known_lower: HashedMap<u32>,
@@ -96,9 +98,17 @@ pub struct Lemmatizer {
     lowering: Vec<u64>,
 }
 
-fn known_key(form: &str, upos: u64) -> u64 {
-    key(300, &[hash_str(form), upos])
+fn known_key(form: &str, tag: u64) -> u64 {
+    key(300, &[hash_str(form), tag])
 }
+
+/// The hash of a (UPOS, XPOS) pair.
+fn tag_key(upos: u64, xpos: &str) -> u64 {
+    key(302, &[upos, hash_str(xpos)])
+}
+
+/// Rules need this many word types behind them (the empty suffix, each UPOS's default, none).
+const RULE_MIN_TYPES: u32 = 2;
 
 fn rule_key(upos: u64, suffix: &str) -> u64 {
     key(301, &[upos, hash_str(suffix)])
@@ -126,8 +136,6 @@ impl Lemmatizer {
         };
         let mut known_counts: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
         let mut lower_counts: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
-        // Per UPOS: tokens whose lemma is reached by lower-casing vs. by keeping case.
-        let mut casing: HashMap<&str, (u32, u32)> = HashMap::new();
         let mut types: HashMap<(&str, &str, &str), ()> = HashMap::new();
         for t in sentences.iter().flat_map(|s| &s.tokens) {
             if t.lemma.is_empty() {
@@ -136,7 +144,7 @@ impl Lemmatizer {
             let upos = hash_str(&t.upos);
             let edit = id_of(Edit::best(&t.form, &t.lemma));
             *known_counts
-                .entry(known_key(&t.form, upos))
+                .entry(known_key(&t.form, tag_key(upos, &t.xpos)))
                 .or_default()
                 .entry(edit)
                 .or_default() += 1;
@@ -147,13 +155,22 @@ impl Lemmatizer {
                 .or_default()
                 .entry(lower_edit)
                 .or_default() += 1;
-            let c = casing.entry(&t.upos).or_default();
-            if t.lemma.to_lowercase() == t.lemma && t.form != lower {
-                c.0 += 1;
-            } else if t.form != lower {
-                c.1 += 1;
-            }
             types.insert((&t.form, &t.upos, &t.lemma), ());
+        }
+        let mut type_list: Vec<_> = types.into_keys().collect();
+        type_list.sort_unstable();
+        // Per UPOS: word types with upper-case letters whose lemma is lower-cased, and those
+        // whose lemma keeps them.
+        let mut casing: HashMap<&str, (u32, u32)> = HashMap::new();
+        for &(form, upos, lemma) in &type_list {
+            if form.to_lowercase() != form {
+                let c = casing.entry(upos).or_default();
+                if lemma.to_lowercase() == lemma {
+                    c.0 += 1;
+                } else {
+                    c.1 += 1;
+                }
+            }
         }
         let mut lowering: Vec<u64> = casing
             .iter()
@@ -162,12 +179,12 @@ impl Lemmatizer {
             .collect();
         lowering.sort_unstable();
         let mut rule_counts: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
-        let mut type_list: Vec<_> = types.into_keys().collect();
-        type_list.sort_unstable();
+        let mut defaults = Vec::new();
         for (form, upos, lemma) in type_list {
             let upos_hash = hash_str(upos);
             let lower = lowering.binary_search(&upos_hash).is_ok();
             let edit = id_of(Edit::between(form, lemma, lower));
+            defaults.push(rule_key(upos_hash, ""));
             let lower_form = form.to_lowercase();
             for suffix in suffixes(&lower_form) {
                 *rule_counts
@@ -177,6 +194,10 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
+        defaults.sort_unstable();
+        rule_counts.retain(|k, edits| {
+            defaults.binary_search(k).is_ok() || edits.values().max() >= Some(&RULE_MIN_TYPES)
+        });
         Lemmatizer {
             edits,
             known: most_frequent(known_counts),
@@ -186,10 +207,10 @@ impl Lemmatizer {
         }
     }
 
-    /// Writes the lemma of `form` tagged `upos` into `out`.
-    pub fn lemmatize(&self, form: &str, upos: &str, out: &mut String) {
+    /// Writes the lemma of `form` tagged `upos` and `xpos` into `out`.
+    pub fn lemmatize(&self, form: &str, upos: &str, xpos: &str, out: &mut String) {
         let upos_hash = hash_str(upos);
-        if let Some(&e) = self.known.get(&known_key(form, upos_hash)) {
+        if let Some(&e) = self.known.get(&known_key(form, tag_key(upos_hash, xpos))) {
             if self.edits[e as usize].apply(form, out) {
                 return;
             }
@@ -310,20 +331,25 @@ mod tests {
         Sentence {
             tokens: words
                 .iter()
-                .map(|&(form, lemma, upos)| Token {
-                    form: form.into(),
-                    lemma: lemma.into(),
-                    upos: upos.into(),
-                    ..Token::default()
+                .map(|&(form, lemma, tag)| {
+                    let (upos, xpos) = tag.split_once('/').unwrap_or((tag, ""));
+                    Token {
+                        form: form.into(),
+                        lemma: lemma.into(),
+                        upos: upos.into(),
+                        xpos: xpos.into(),
+                        ..Token::default()
+                    }
                 })
                 .collect(),
             ..Sentence::default()
         }
     }
 
-    fn lemma(l: &Lemmatizer, form: &str, upos: &str) -> String {
+    fn lemma(l: &Lemmatizer, form: &str, tag: &str) -> String {
+        let (upos, xpos) = tag.split_once('/').unwrap_or((tag, ""));
         let mut out = String::new();
-        l.lemmatize(form, upos, &mut out);
+        l.lemmatize(form, upos, xpos, &mut out);
         out
     }
 
@@ -357,6 +383,12 @@ mod tests {
             ("Gondor", "Gondor", "PROPN"),
             ("Kurds", "Kurd", "PROPN"),
             ("The", "the", "DET"),
+            ("her", "she", "PRON/PRP"),
+            ("her", "her", "PRON/PRP$"),
+            ("I", "I", "PRON/PRP"),
+            ("I", "I", "PRON/PRP"),
+            ("Everyone", "everyone", "PRON/NN"),
+            ("Something", "something", "PRON/NN"),
         ]);
         let l = Lemmatizer::train(&[s]);
         assert_eq!(lemma(&l, "went", "VERB"), "go");
@@ -365,6 +397,10 @@ mod tests {
         assert_eq!(lemma(&l, "jumped", "VERB"), "jump");
         assert_eq!(lemma(&l, "Zaman", "PROPN"), "Zaman");
         assert_eq!(lemma(&l, "THE", "DET"), "the");
+        assert_eq!(lemma(&l, "her", "PRON/PRP"), "she");
+        assert_eq!(lemma(&l, "her", "PRON/PRP$"), "her");
+        // Two lower-cased pronoun types outvote the one (frequent) "I".
+        assert_eq!(lemma(&l, "Anybody", "PRON/NN"), "anybody");
         // Unknown UPOS: the form itself.
         assert_eq!(lemma(&l, "Qx", "SYM"), "Qx");
         assert_eq!(lemma(&l, "", "NOUN"), "");

@@ -70,7 +70,7 @@ impl Pipeline {
             );
             self.tagger.annotate(&mut sentence.tokens, lexemes, tag);
             for t in &mut sentence.tokens {
-                self.lemmatizer.lemmatize(&t.form, &t.upos, lemma);
+                self.lemmatizer.lemmatize(&t.form, &t.upos, &t.xpos, lemma);
                 t.lemma.clear();
                 t.lemma.push_str(lemma);
             }

@@ -58,7 +58,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.conllu_input {
         parse_conllu(&pipeline, input, &mut output, &args.input, &mut counts)?;
     } else {
-        parse_text(&pipeline, input, &mut output, &args.input, &mut counts)?;
+        let name = &args.input;
+        parse_text(
+            &pipeline,
+            input,
+            &mut output,
+            name,
+            &mut counts,
+            CHUNK_BYTES,
+        )?;
     }
     output.flush().context("writing output")?;
     let seconds = started.elapsed().as_secs_f64();
@@ -96,13 +104,15 @@ fn emit(
     write_sentence(out, sentence).context("writing output")
 }
 
-/// Raw text: paragraphs are segmented, annotated and written one at a time.
+/// Raw text: paragraphs (or chunks of about `chunk_bytes`) are segmented, annotated and written
+/// one at a time.
 fn parse_text(
     pipeline: &Pipeline,
     mut input: impl BufRead,
     out: &mut impl Write,
     name: &str,
     counts: &mut Counts,
+    chunk_bytes: usize,
 ) -> anyhow::Result<()> {
     let mut chunk = String::new();
     let mut base = 0usize;
@@ -114,7 +124,7 @@ fn parse_text(
             .with_context(|| format!("{name}: line {}: not UTF-8 text", line_no + 1))?;
         line_no += 1;
         let blank = n > 0 && chunk[before..].trim().is_empty();
-        if n == 0 || blank || chunk.len() >= CHUNK_BYTES {
+        if n == 0 || blank || chunk.len() >= chunk_bytes {
             for mut sentence in petrel_text::segment(&chunk) {
                 shift(&mut sentence, base);
                 counts_id(&mut sentence, counts);
@@ -162,4 +172,68 @@ fn parse_conllu(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline() -> Pipeline {
+        let models = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
+        Pipeline::load(&models).expect("committed models load")
+    }
+
+    fn run_text(text: &[u8], chunk_bytes: usize) -> anyhow::Result<(String, Counts)> {
+        let mut out = Vec::new();
+        let mut counts = Counts::default();
+        parse_text(
+            &pipeline(),
+            text,
+            &mut out,
+            "input",
+            &mut counts,
+            chunk_bytes,
+        )?;
+        Ok((String::from_utf8(out).unwrap(), counts))
+    }
+
+    #[test]
+    fn offsets_point_into_the_input_across_chunks() {
+        let text =
+            "Russian forces shelled Kharkiv.\n\nOfficials said the talks failed.\nThé end.\n";
+        for chunk_bytes in [1, 20, 1 << 16] {
+            let (conllu, counts) = run_text(text.as_bytes(), chunk_bytes).unwrap();
+            let sentences = petrel_syntax::conllu::parse_str(&conllu).unwrap();
+            assert_eq!(counts.sentences, sentences.len());
+            assert!(sentences.len() >= 2, "{conllu}");
+            for (i, s) in sentences.iter().enumerate() {
+                assert_eq!(s.id.as_deref(), Some((i + 1).to_string().as_str()));
+                for t in &s.tokens {
+                    let span = t.span.expect("every token has its offsets");
+                    assert_eq!(span.slice(text), Some(t.form.as_str()), "{conllu}");
+                    assert!(!t.upos.is_empty() && !t.deprel.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_an_error_naming_the_line() {
+        let error = run_text(b"fine\nbad \xff byte\n", 1 << 16).err().unwrap();
+        assert!(format!("{error:#}").contains("input: line 2"), "{error:#}");
+    }
+
+    #[test]
+    fn malformed_conllu_is_reported_and_skipped() {
+        let input =
+            "1\tYes\t_\t_\t_\t_\t0\t_\t_\t_\n\n1\tbroken\n\n1\tNo\t_\t_\t_\t_\t_\t_\t_\t_\n";
+        let mut out = Vec::new();
+        let mut counts = Counts::default();
+        parse_conllu(&pipeline(), input.as_bytes(), &mut out, "in", &mut counts).unwrap();
+        assert_eq!((counts.sentences, counts.errors), (2, 1));
+        let sentences =
+            petrel_syntax::conllu::parse_str(std::str::from_utf8(&out).unwrap()).unwrap();
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[1].tokens[0].head, 0);
+    }
 }

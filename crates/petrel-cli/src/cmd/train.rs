@@ -194,7 +194,7 @@ fn lemma_accuracy(lemmatizer: &Lemmatizer, tagged: &[Sentence], gold: &[Sentence
         .flat_map(|s| &s.tokens)
         .zip(gold.iter().flat_map(|s| &s.tokens))
     {
-        lemmatizer.lemmatize(&t.form, &t.upos, &mut lemma);
+        lemmatizer.lemmatize(&t.form, &t.upos, &t.xpos, &mut lemma);
         right += usize::from(lemma == g.lemma);
         total += 1;
     }
