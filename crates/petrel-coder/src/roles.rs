@@ -11,6 +11,9 @@ const MAX_CLIMB: usize = 4;
 /// *to restore*"; a conjoined verb, "condemned ... and *promised*") shares the subject of the
 /// verb or predicate it depends on.
 ///
+/// An infinitive whose governing verb has an object takes that object as its subject
+/// ("Arnor urged *Gondor* to attack").
+///
 /// A personal pronoun subject of a dependent clause ("Ethiopia indicated *it* would act")
 /// is taken to be the subject of the clause it depends on.
 pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
@@ -28,7 +31,19 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             // background to the main event, not an event of its own.
             return None;
         }
-        at = tree.head(at)?;
+        let head = tree.head(at)?;
+        // Object control: in "Arnor urged *Gondor* to attack", Gondor would attack.
+        if tree.rel(at) == "xcomp" {
+            let object = tree
+                .children(head)
+                .iter()
+                .copied()
+                .find(|&c| matches!(tree.rel(c), "obj" | "iobj"));
+            if object.is_some() {
+                return object;
+            }
+        }
+        at = head;
     }
     None
 }

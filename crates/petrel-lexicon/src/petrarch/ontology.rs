@@ -42,17 +42,18 @@ fn evaluate(expr: &str) -> Option<i64> {
     let mut total = 0i64;
     let mut rest = expr.as_str();
     while !rest.is_empty() {
-        let sign = match rest.as_bytes()[0] {
-            b'-' => -1,
-            _ => 1,
-        };
-        rest = rest.trim_start_matches(['+', '-']);
-        let end = rest[1..].find(['+', '-']).map_or(rest.len(), |i| i + 1);
-        let term = rest[..end]
+        let sign = if rest.starts_with('-') { -1 } else { 1 };
+        if let Some(unsigned) = rest.strip_prefix(['+', '-']) {
+            rest = unsigned;
+        }
+        let term_end = rest.find(['+', '-']).unwrap_or(rest.len());
+        let term = &rest[..term_end];
+        let digits = term
             .strip_prefix("0x")
-            .or_else(|| rest[..end].strip_prefix("0X"))?;
-        total += sign * i64::from_str_radix(term, 16).ok()?;
-        rest = &rest[end..];
+            .or_else(|| term.strip_prefix("0X"))?;
+        let value = i64::from_str_radix(digits, 16).ok()?;
+        total = total.checked_add(value.checked_mul(sign)?)?;
+        rest = &rest[term_end..];
     }
     Some(total)
 }
@@ -71,6 +72,9 @@ mod tests {
         assert_eq!(evaluate("0x1000-0xFFFF"), Some(0x1000 - 0xFFFF));
         assert_eq!(evaluate("12"), None);
         assert_eq!(evaluate(""), None);
+        assert_eq!(evaluate("+"), None);
+        assert_eq!(evaluate("0xé"), None);
+        assert_eq!(evaluate("0x7FFFFFFFFFFFFFFF+0x1"), None);
     }
 
     #[test]
