@@ -39,6 +39,9 @@ pub struct Event {
     pub trigger: usize,
     /// The verb is negated ("did not attack").
     pub negated: bool,
+    /// Who reported the event, when it is reported speech ("Kenya *said* Ethiopia had ...",
+    /// "according to *the Elysee*"): the speaker's actor.
+    pub attribution: Option<ActorMatch>,
     pub evidence: Evidence,
 }
 

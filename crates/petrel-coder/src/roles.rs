@@ -134,3 +134,39 @@ pub fn default_target(
     }
     Vec::new()
 }
+
+/// Verbs that report what someone else did or said.
+const SPEECH_VERBS: &[&str] = &[
+    "SAY", "TELL", "ANNOUNCE", "STATE", "CLAIM", "ADD", "REPORT", "CONFIRM", "ALLEGE", "INSIST",
+    "WRITE", "DECLARE", "NOTE", "EXPLAIN", "ASSERT", "ARGUE", "SUGGEST",
+];
+
+/// The speaker of reported speech: the subject of the speech verb whose complement holds the
+/// verb ("Kenya said Ethiopia *had attacked*"), or the noun of an "according to" phrase
+/// attached to the verb or its clause.
+pub fn speaker(tree: &Tree, v: usize) -> Option<usize> {
+    let mut at = v;
+    for _ in 0..MAX_CLIMB {
+        if let Some(source) = tree.children(at).iter().copied().find(|&c| {
+            tree.rel(c) == "obl"
+                && tree.children(c).iter().any(|&k| tree.forms[k] == "ACCORDING")
+        }) {
+            return Some(source);
+        }
+        let rel = tree.rel(at);
+        let head = tree.head(at)?;
+        if rel == "ccomp" && SPEECH_VERBS.contains(&tree.lemmas[head].as_str()) {
+            return tree.children_with(head, "nsubj").next();
+        }
+        if !matches!(rel, "ccomp" | "xcomp" | "conj") {
+            break;
+        }
+        at = head;
+    }
+    // "Ethiopia attacked the border post, Kenya said": a parataxis speech verb under the event.
+    tree.children(v)
+        .iter()
+        .copied()
+        .find(|&c| tree.rel(c) == "parataxis" && SPEECH_VERBS.contains(&tree.lemmas[c].as_str()))
+        .and_then(|c| tree.children_with(c, "nsubj").next())
+}

@@ -1,8 +1,14 @@
 //! petrel's pipeline facade: what other programs link to.
 //!
-//! So far it holds the readers for coded-sentence inputs: the PETRARCH validation suite
-//! ([`validation`]), whose records pair a UD parse with the events expected from it.
+//! [`pipeline::Pipeline`] codes one story (raw text → events); [`run::run`] codes a stream of
+//! [`stories`] into an [`output::EventSink`]. Around them: story structure ([`story`]: datelines,
+//! bylines, captions), event dates ([`dates`]), and the PETRARCH validation suite reader
+//! ([`validation`]).
 
 pub mod dates;
+pub mod output;
+pub mod pipeline;
+pub mod run;
+pub mod stories;
 pub mod story;
 pub mod validation;

@@ -1,0 +1,181 @@
+//! The whole job for one story: structure, sentences, syntax, coding, dates, output records.
+
+use jiff::civil::Date;
+use petrel_coder::{ActorMatch, Coder, Discarded, Event};
+use petrel_lexicon::ontology::Ontology;
+use petrel_lexicon::Lexicon;
+use petrel_text::{Sentence, Span};
+
+use crate::output::{ActorRecord, EventRecord, Explanation, Trigger};
+use crate::stories::Story;
+use crate::{dates, story};
+
+/// How much of a sentence may lie in a dateline, byline, caption or boilerplate before the
+/// sentence is left uncoded.
+const NON_BODY_SHARE: f64 = 0.5;
+
+/// Options for coding.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Add the dictionary entries behind each event (`--explain`).
+    pub explain: bool,
+}
+
+/// What coding one story gave.
+#[derive(Debug, Default)]
+pub struct CodedStory {
+    pub events: Vec<EventRecord>,
+    pub sentences: usize,
+    /// A story-level discard phrase matched (the phrase); no events are kept.
+    pub discarded: Option<String>,
+}
+
+/// Loaded models and dictionaries, shared (read-only) by every story and thread.
+pub struct Pipeline<'a> {
+    syntax: &'a petrel_syntax::Pipeline,
+    coder: Coder<'a>,
+    ontology: &'a Ontology,
+    options: Options,
+}
+
+impl<'a> Pipeline<'a> {
+    /// `ontology` names the codes in the output (Goldstein, QuadClass, PLOVER); it is petrel's
+    /// own even when the dictionaries are PETRARCH's.
+    pub fn new(
+        syntax: &'a petrel_syntax::Pipeline,
+        lexicon: &'a Lexicon,
+        ontology: &'a Ontology,
+        options: Options,
+    ) -> Pipeline<'a> {
+        Pipeline {
+            syntax,
+            coder: Coder::new(lexicon),
+            ontology,
+            options,
+        }
+    }
+
+    /// Codes one story from raw text.
+    pub fn code_story(&self, story: &Story) -> CodedStory {
+        let text = &story.text;
+        let non_body: Vec<Span> = story::non_body(text).into_iter().map(|(s, _)| s).collect();
+        let story_date = story.date;
+        let mut sentences = petrel_text::segment(text);
+        let mut coded = CodedStory {
+            sentences: sentences.len(),
+            ..CodedStory::default()
+        };
+        for (index, sentence) in sentences.iter_mut().enumerate() {
+            let Some(span) = sentence.span else { continue };
+            if mostly_within(span, &non_body) {
+                continue;
+            }
+            self.syntax.annotate(sentence);
+            let result = self.coder.code(sentence, story_date);
+            match result.discarded {
+                Some(Discarded::Story(phrase)) => {
+                    coded.events.clear();
+                    coded.discarded = Some(phrase);
+                    return coded;
+                }
+                Some(Discarded::Sentence(_)) => continue,
+                None => {}
+            }
+            let sentence_text = span.slice(text).unwrap_or_default();
+            let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
+            for event in &result.events {
+                let date = mentions
+                    .as_deref()
+                    .and_then(|m| nearest_date(m, sentence, event, span.start))
+                    .or(story_date);
+                coded
+                    .events
+                    .push(self.record(story, index, sentence, sentence_text, event, date));
+            }
+        }
+        coded
+    }
+
+    fn record(
+        &self,
+        story: &Story,
+        index: usize,
+        sentence: &Sentence,
+        sentence_text: &str,
+        event: &Event,
+        date: Option<Date>,
+    ) -> EventRecord {
+        let text = &story.text;
+        let actor = |a: &ActorMatch| actor_record(a, sentence, text);
+        let trigger_span = sentence.tokens[event.trigger].span.unwrap_or_default();
+        let kind = self.ontology.event(&event.code);
+        EventRecord {
+            story_id: story.id.clone(),
+            sentence_index: index,
+            date: date.map(|d| d.to_string()),
+            source: actor(&event.source),
+            target: event.target.as_ref().map(actor),
+            cameo: event.code.clone(),
+            cameo_root: event.code.get(..2).unwrap_or(&event.code).to_string(),
+            plover: kind.and_then(|k| k.plover.clone()),
+            plover_mode: kind.and_then(|k| k.plover_mode.clone()),
+            goldstein: kind.map(|k| k.goldstein),
+            quad_class: kind.map(|k| k.quad_class),
+            negated: event.negated,
+            trigger: Trigger {
+                text: trigger_span.slice(text).unwrap_or_default().to_string(),
+                span: trigger_span.into(),
+            },
+            attribution: event.attribution.as_ref().map(actor),
+            sentence: sentence_text.to_string(),
+            explain: self.options.explain.then(|| Explanation {
+                verb: format!("{} / {}", event.evidence.block, event.evidence.verb),
+                pattern: event.evidence.pattern.clone(),
+                source_entries: event.source.entries.clone(),
+                target_entries: event
+                    .target
+                    .as_ref()
+                    .map(|t| t.entries.clone())
+                    .unwrap_or_default(),
+            }),
+        }
+    }
+}
+
+/// The output form of an actor: its words' span in the story.
+fn actor_record(actor: &ActorMatch, sentence: &Sentence, text: &str) -> ActorRecord {
+    let first = sentence.tokens[actor.tokens.0].span.unwrap_or_default();
+    let last = sentence.tokens[actor.tokens.1].span.unwrap_or_default();
+    let span = first.join(last);
+    ActorRecord {
+        code: actor.code.clone(),
+        country: actor.code.get(..3).unwrap_or(&actor.code).to_string(),
+        text: span.slice(text).unwrap_or_default().to_string(),
+        span: span.into(),
+    }
+}
+
+/// Whether more than half of `span` lies in the non-body regions.
+fn mostly_within(span: Span, regions: &[Span]) -> bool {
+    let covered: usize = regions
+        .iter()
+        .map(|r| r.end.min(span.end).saturating_sub(r.start.max(span.start)))
+        .sum();
+    let len = span.end.saturating_sub(span.start).max(1);
+    covered as f64 / len as f64 > NON_BODY_SHARE
+}
+
+/// The date expression in the sentence nearest the event's trigger, if any.
+fn nearest_date(
+    mentions: &[dates::DateMention],
+    sentence: &Sentence,
+    event: &Event,
+    sentence_start: usize,
+) -> Option<Date> {
+    let trigger = sentence.tokens[event.trigger].span?;
+    let at = trigger.start.checked_sub(sentence_start)?;
+    mentions
+        .iter()
+        .min_by_key(|m| m.span.start.abs_diff(at).min(m.span.end.abs_diff(at)))
+        .map(|m| m.date)
+}
