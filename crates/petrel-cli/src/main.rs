@@ -22,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check, count and query petrel's own lexicon.
+    Lexicon(cmd::lexicon::Args),
     /// Run a PETRARCH validation suite (XML with UD parses) and report what fails.
     Validate(cmd::validate::Args),
 }
@@ -29,6 +31,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Lexicon(args) => cmd::lexicon::run(args),
         Command::Validate(args) => cmd::validate::run(args),
     };
     match result {

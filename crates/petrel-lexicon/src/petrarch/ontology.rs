@@ -47,7 +47,12 @@ fn evaluate(expr: &str) -> Option<i64> {
             _ => 1,
         };
         rest = rest.trim_start_matches(['+', '-']);
-        let end = rest[1..].find(['+', '-']).map_or(rest.len(), |i| i + 1);
+        // A sign with nothing after it, or a term starting with a multi-byte character, is
+        // not an expression (and must not panic on slicing).
+        let first = rest.chars().next()?.len_utf8();
+        let end = rest[first..]
+            .find(['+', '-'])
+            .map_or(rest.len(), |i| i + first);
         let term = rest[..end]
             .strip_prefix("0x")
             .or_else(|| rest[..end].strip_prefix("0X"))?;

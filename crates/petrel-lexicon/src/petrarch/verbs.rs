@@ -456,7 +456,7 @@ type TransformParts = (
 fn parse_transformation(text: &str) -> Option<TransformParts> {
     let (lhs, rhs) = text.split_once('=')?;
     let open = lhs.find('(')?;
-    let close = lhs.find(')')?;
+    let close = open + lhs[open..].find(')')?;
     let outer_source = lhs[..open].trim().to_string();
     let inner: Vec<&str> = lhs[open + 1..close].split_whitespace().collect();
     let outer_verb = lhs[close + 1..].trim().to_string();
