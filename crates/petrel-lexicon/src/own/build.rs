@@ -1,6 +1,6 @@
 //! Turning the records of petrel's lexicon files into the [`Lexicon`] the coder uses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::names::{self, variants};
 use super::prepositions::{group, PREPOSITIONS};
@@ -31,7 +31,6 @@ fn upper(tokens: &[String]) -> Vec<String> {
 fn actors(source: &Source) -> ActorDict {
     let mut dict = ActorDict::default();
     let mut plurals = Vec::new();
-    let mut taken: HashSet<Vec<String>> = HashSet::new();
     for record in &source.actors {
         let actor = dict.push(ActorEntry {
             name: record.names[0].text.clone(),
@@ -48,7 +47,6 @@ fn actors(source: &Source) -> ActorDict {
                 if let Some(p) = names::plural(&tokens) {
                     plurals.push((p, actor, flags));
                 }
-                taken.insert(upper(&tokens));
                 dict.add_name(
                     upper(&tokens),
                     NameRef {
@@ -61,9 +59,11 @@ fn actors(source: &Source) -> ActorDict {
         }
     }
     for (tokens, actor, flags) in plurals {
-        if taken.insert(upper(&tokens)) {
+        let key = upper(&tokens);
+        let taken = dict.names.matches(&key).any(|(len, _)| len == key.len());
+        if !taken {
             dict.add_name(
-                upper(&tokens),
+                key,
                 NameRef {
                     actor,
                     flags,
@@ -158,6 +158,8 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
 struct SynsetTable {
     synsets: Vec<Synset>,
     ids: HashMap<Vec<Vec<String>>, usize>,
+    /// Ids by the alternatives as written (`on|against`): most sets recur many times.
+    written: HashMap<String, usize>,
 }
 
 impl SynsetTable {
@@ -174,6 +176,10 @@ impl SynsetTable {
             PatternWord::Word(w) => std::slice::from_ref(w),
             PatternWord::Either(options) => options,
         };
+        let written = options.join("|");
+        if let Some(&id) = self.written.get(&written) {
+            return Element::Synset(id);
+        }
         let mut phrases: Vec<Vec<String>> = Vec::new();
         for option in options {
             let variants = variants(option);
@@ -188,15 +194,20 @@ impl SynsetTable {
         }
         phrases.sort();
         phrases.dedup();
-        let next = self.synsets.len();
-        let id = *self.ids.entry(phrases.clone()).or_insert(next);
-        if id == next {
-            self.synsets.push(Synset {
-                name: options.join("|"),
-                phrases,
-                origin: origin.clone(),
-            });
-        }
+        let id = match self.ids.get(&phrases) {
+            Some(&id) => id,
+            None => {
+                let id = self.synsets.len();
+                self.ids.insert(phrases.clone(), id);
+                self.synsets.push(Synset {
+                    name: written.clone(),
+                    phrases,
+                    origin: origin.clone(),
+                });
+                id
+            }
+        };
+        self.written.insert(written, id);
         Element::Synset(id)
     }
 }

@@ -6,6 +6,9 @@
 //! [`crate::words::verb_forms`]; this adds doubled final consonants ("ban" → "banned") and
 //! the irregular verbs of news English.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::words::verb_forms;
 
 /// Irregular verbs: base, simple past, past participle (written once when they agree).
@@ -172,20 +175,27 @@ pub fn forms(lemma: &str) -> Vec<String> {
         out.push(format!("{lemma}{last}ED"));
         out.push(format!("{lemma}{last}ING"));
     }
-    for table in [IRREGULAR, IRREGULAR_OTHER] {
-        for row in table {
-            let mut words = row.split_whitespace();
-            if words
-                .next()
-                .is_some_and(|base| base.eq_ignore_ascii_case(lemma))
-            {
-                out.extend(words.map(str::to_uppercase));
-            }
-        }
+    if let Some(irregular) = irregular_forms().get(lemma) {
+        out.extend(irregular.iter().cloned());
     }
     out.sort();
     out.dedup();
     out
+}
+
+/// The irregular forms of each irregular base, upper-cased, built once.
+fn irregular_forms() -> &'static HashMap<String, Vec<String>> {
+    static FORMS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for row in IRREGULAR.iter().chain(IRREGULAR_OTHER) {
+            let mut words = row.split_whitespace().map(str::to_uppercase);
+            if let Some(base) = words.next() {
+                map.entry(base).or_default().extend(words);
+            }
+        }
+        map
+    })
 }
 
 /// The base of an irregular past or participle that is not itself a verb's base form

@@ -17,11 +17,22 @@ const CLOSERS: &[char] = &[')', ']', ',', ';', ':', '!', '?', '"', '”', '»'];
 /// split at their hyphens. Each variant keeps the name's capitals.
 pub fn variants(name: &str) -> Vec<Vec<String>> {
     let whole = tokens(name, false);
-    let split = tokens(name, true);
-    if split == whole {
-        vec![whole]
-    } else {
-        vec![whole, split]
+    if !whole.iter().any(|t| has_inner_hyphen(t)) {
+        return vec![whole];
+    }
+    let mut split = Vec::with_capacity(whole.len() + 2);
+    for token in &whole {
+        push_split_hyphens(token, &mut split);
+    }
+    vec![whole, split]
+}
+
+/// Whether a hyphen inside `word` has a letter or digit on both sides.
+fn has_inner_hyphen(word: &str) -> bool {
+    word.contains('-') && {
+        let mut split = Vec::new();
+        push_split_hyphens(word, &mut split);
+        split.len() > 1
     }
 }
 
@@ -54,16 +65,19 @@ pub fn tokens(name: &str, split_hyphens: bool) -> Vec<String> {
 /// `"Russia's"` → `("Russia", Some("'s"))`; `"Martyrs'"` → `("Martyrs", Some("'"))`.
 fn split_possessive(word: &str) -> (&str, Option<&str>) {
     for apostrophe in ['\'', '’'] {
-        for suffix in [format!("{apostrophe}s"), format!("{apostrophe}S")] {
-            if let Some(stem) = word.strip_suffix(suffix.as_str()) {
-                if !stem.is_empty() {
-                    return (stem, Some(&word[stem.len()..]));
-                }
-            }
+        let len = apostrophe.len_utf8();
+        // "...'s" or "...'S", with something before the apostrophe.
+        if let Some(stem) = word
+            .strip_suffix(['s', 'S'])
+            .and_then(|w| w.strip_suffix(apostrophe))
+            .filter(|stem| !stem.is_empty())
+        {
+            return (stem, Some(&word[stem.len()..]));
         }
+        // "...s'": a plural possessive.
         if let Some(stem) = word.strip_suffix(apostrophe) {
             if stem.ends_with(['s', 'S']) {
-                return (stem, Some(&word[stem.len()..]));
+                return (stem, Some(&word[word.len() - len..]));
             }
         }
     }

@@ -98,7 +98,7 @@ fn alternatives(word: &PatternWord) -> &[String] {
 
 fn in_list(word: &PatternWord, list: &[&str], all: bool) -> bool {
     let options = alternatives(word);
-    let listed = |o: &String| list.contains(&o.to_lowercase().as_str());
+    let listed = |o: &String| list.iter().any(|w| w.eq_ignore_ascii_case(o));
     !options.is_empty()
         && if all {
             options.iter().all(listed)
