@@ -246,6 +246,13 @@ fn ontology_gives_weights_classes_and_plover() {
 }
 
 #[test]
+fn petrarch_lexicons_have_no_ontology() {
+    let (petrarch, _) = Lexicon::load_petrarch(&petrel_lexicon::PetrarchFiles::default()).unwrap();
+    assert!(petrarch.ontology.is_empty());
+    assert!(!lexicon().ontology.is_empty());
+}
+
+#[test]
 fn origins_name_the_file_and_line() {
     let found = lookup::actors(lexicon(), "Olaf Scholz", None);
     let origin = &found[0].entry.origin;
