@@ -122,16 +122,17 @@ pub fn group(
     words: &[PatternWord],
     mut element: impl FnMut(&PatternWord) -> Element,
 ) -> Vec<Element> {
+    let opens: Vec<bool> = (0..words.len()).map(|i| opens_phrase(words, i)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !opens_phrase(words, i) {
+        if !opens[i] {
             out.push(element(&words[i]));
             i += 1;
             continue;
         }
         let end = (i + 1..words.len())
-            .find(|&j| opens_phrase(words, j))
+            .find(|&j| opens[j])
             .unwrap_or(words.len());
         let inner = words[i + 1..end].iter().map(&mut element).collect();
         out.push(Element::Prep(Box::new(element(&words[i])), inner));
