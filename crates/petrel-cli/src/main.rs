@@ -24,6 +24,12 @@ struct Cli {
 enum Command {
     /// Check, count and query petrel's own lexicon.
     Lexicon(cmd::lexicon::Args),
+    /// Tag, lemmatize and parse raw text (or tokenized CoNLL-U) into CoNLL-U.
+    Parse(cmd::parse::Args),
+    /// Train petrel's tagger (with lemmatizer) or dependency parser on a UD treebank.
+    Train(cmd::train::Args),
+    /// Score UD annotation against a gold treebank (CoNLL 2018 shared-task metrics).
+    EvalUd(cmd::eval_ud::Args),
     /// Run a PETRARCH validation suite (XML with UD parses) and report what fails.
     Validate(cmd::validate::Args),
 }
@@ -32,6 +38,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Lexicon(args) => cmd::lexicon::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::EvalUd(args) => cmd::eval_ud::run(args),
         Command::Validate(args) => cmd::validate::run(args),
     };
     match result {

@@ -354,19 +354,17 @@ impl Matcher<'_, '_> {
         self.tree.is_word(p, w) || (form.len() > w.len() && *form == plural(w))
     }
 
-    /// Whether a phrase of the synset starts at `p`; returns its last token.
+    /// Whether a phrase of the synset starts at `p`; returns its last token (of the longest).
     fn synset(&self, p: usize, id: usize) -> Option<usize> {
-        self.verbs.synsets[id]
-            .phrases
-            .iter()
-            .filter(|phrase| p + phrase.len() <= self.tree.len())
-            .filter(|phrase| {
-                phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(i, w)| self.tree.is_word(p + i, w))
-            })
-            .map(|phrase| p + phrase.len() - 1)
-            .max()
+        let trie = self.verbs.synset_trie(id);
+        let by_form = trie
+            .matches(&self.tree.forms[p..])
+            .next()
+            .map(|(len, _)| len);
+        let by_lemma = trie
+            .matches(&self.tree.lemmas[p..])
+            .next()
+            .map(|(len, _)| len);
+        by_form.max(by_lemma).map(|len| p + len - 1)
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Positions are 0-based token indices (unlike CoNLL-U's 1-based heads).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use petrel_text::{Sentence, Token};
 
@@ -16,7 +16,7 @@ pub struct Tree<'s> {
     heads: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
     /// Every form and lemma, for quick "is this word here at all" tests.
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
 }
 
 impl<'s> Tree<'s> {
@@ -49,7 +49,15 @@ impl<'s> Tree<'s> {
                 }
             })
             .collect();
-        let vocabulary = forms.iter().chain(&lemmas).cloned().collect();
+        let mut vocabulary: FxHashSet<String> = forms.iter().chain(&lemmas).cloned().collect();
+        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
+        for form in &forms {
+            for (suffix, replacement) in [("IES", "Y"), ("ES", ""), ("S", "")] {
+                if let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) {
+                    vocabulary.insert(format!("{stem}{replacement}"));
+                }
+            }
+        }
         Tree {
             sentence,
             forms,
@@ -60,16 +68,10 @@ impl<'s> Tree<'s> {
         }
     }
 
-    /// Whether `word` (upper-cased) is in the sentence as a form or lemma, or as a form up to
-    /// two letters longer that shares all but its last letter (a regular plural).
+    /// Whether `word` (upper-cased) is in the sentence as a form or lemma, or as the singular
+    /// of a regular plural form.
     pub fn has_word(&self, word: &str) -> bool {
-        if self.vocabulary.contains(word) {
-            return true;
-        }
-        let stem = &word[..word.len() - word.chars().last().map_or(0, char::len_utf8)];
-        self.forms
-            .iter()
-            .any(|f| f.len() > word.len() && f.len() <= word.len() + 2 && f.starts_with(stem))
+        self.vocabulary.contains(word)
     }
 
     pub fn len(&self) -> usize {

@@ -1,6 +1,6 @@
 //! An index of multi-word phrases for longest-match lookup over a sentence's words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Phrases (sequences of upper-cased words) mapped to values, looked up by longest match.
 ///
@@ -15,7 +15,7 @@ pub struct PhraseIndex<T> {
 
 #[derive(Debug, Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
+    children: FxHashMap<Box<str>, u32>,
     /// Values of the phrases ending here, in insertion order.
     ends: Vec<u32>,
 }

@@ -1,5 +1,25 @@
-//! Syntax: CoNLL-U input and output, and (in time) petrel's own tagger, lemmatizer and
-//! dependency parser.
+//! Syntax: CoNLL-U input and output, and petrel's own tagger, lemmatizer and dependency parser.
+//!
+//! [`Pipeline`] is the entry point: load the models once, then [`Pipeline::annotate`] each
+//! tokenized sentence. Training lives beside each model ([`tagger::train_tagger`],
+//! [`parser::train_parser`], [`lemmatizer::Lemmatizer::train`]).
 
 pub mod conllu;
+pub mod eval;
+pub mod hashing;
+pub mod lemmatizer;
+pub mod lexeme;
+pub mod model_io;
+mod pages;
+pub mod parser;
+mod perceptron;
+mod pipeline;
 pub mod relations;
+mod rng;
+pub mod tagger;
+mod weights;
+
+pub use model_io::ModelError;
+pub use pipeline::{
+    load_model, models_dir, save_model, Pipeline, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE,
+};

@@ -1,0 +1,210 @@
+//! `petrel train tagger|parser`: trains petrel's own models on UD treebanks.
+//!
+//! The tagger command also trains the lemmatizer. The parser command needs the tagger in the
+//! output directory: it tags the dev set with it, and tags the training set by jackknifing
+//! (each fold tagged by a tagger trained on the other folds), so that the parser learns from
+//! tags as imperfect as those it will see.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use petrel_syntax::lemmatizer::Lemmatizer;
+use petrel_syntax::lexeme::{Lexeme, Scratch};
+use petrel_syntax::parser::{train_parser, ParserOptions};
+use petrel_syntax::tagger::{train_tagger, TagWork, Tagger, TaggerOptions};
+use petrel_syntax::{load_model, save_model, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE};
+use petrel_text::Sentence;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Component {
+    /// Part-of-speech tagger, morphological features and lemmatizer.
+    Tagger,
+    /// Dependency parser (needs the tagger in --out).
+    Parser,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// What to train.
+    #[arg(value_enum)]
+    pub component: Component,
+    /// Training data (CoNLL-U).
+    #[arg(long)]
+    pub train: PathBuf,
+    /// Development data (CoNLL-U): scored after every iteration; the best iteration is kept.
+    #[arg(long)]
+    pub dev: PathBuf,
+    /// Directory to write the model into.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Seed for shuffling and exploration: the same seed gives the same model.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Training iterations (default: 10 for the tagger, 15 for the parser).
+    #[arg(long)]
+    pub iterations: Option<usize>,
+    /// Jackknife folds for tagging the parser's training data (0: train on the tags the
+    /// training file has, gold or already predicted).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Drop weights smaller than this (in units of 1/32767 of the largest).
+    #[arg(long, default_value_t = 400)]
+    pub min_weight: i16,
+}
+
+pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
+    let train = read_conllu(&args.train)?;
+    let dev = read_conllu(&args.dev)?;
+    if train.is_empty() {
+        bail!("{}: no sentences", args.train.display());
+    }
+    match args.component {
+        Component::Tagger => run_tagger(&args, &train, &dev)?,
+        Component::Parser => run_parser(&args, &train, &dev)?,
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+fn tagger_options(args: &Args) -> TaggerOptions {
+    TaggerOptions {
+        iterations: args.iterations.unwrap_or(10),
+        seed: args.seed,
+        min_weight: args.min_weight,
+    }
+}
+
+fn run_tagger(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
+    let started = Instant::now();
+    eprintln!("iter  UPOS    XPOS    UFeats  (dev %)   time");
+    let tagger = train_tagger(train, dev, &tagger_options(args), |r| {
+        eprintln!(
+            "{:>4}  {:6.2}  {:6.2}  {:6.2}            {:.0}s",
+            r.iteration, r.upos, r.xpos, r.feats, r.seconds
+        );
+    });
+    let lemmatizer = Lemmatizer::train(train);
+    let tagged = tag_all(&tagger, dev);
+    let lemmas = lemma_accuracy(&lemmatizer, &tagged, dev);
+    eprintln!("lemmas (dev, predicted tags): {lemmas:.2}%");
+    let tagger_path = args.out.join(TAGGER_FILE);
+    save_model(&tagger_path, |w| tagger.save(w))?;
+    save_model(&args.out.join(LEMMATIZER_FILE), |w| lemmatizer.save(w))?;
+    let (tags, feats, weights, morph) = tagger.sizes();
+    eprintln!(
+        "wrote {} ({tags} tags, {feats} FEATS values, {weights} + {morph} weights) and {} in {:.0}s",
+        tagger_path.display(),
+        LEMMATIZER_FILE,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn run_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let tagger_path = args.out.join(TAGGER_FILE);
+    let tagger = load_model(&tagger_path, Tagger::load)
+        .with_context(|| "the parser is trained on the tagger's output: train the tagger first")?;
+    let dev_tagged = tag_all(&tagger, dev);
+    let train_tagged = if args.folds == 0 {
+        train.to_vec()
+    } else {
+        let tagged = jackknife(args, train);
+        eprintln!(
+            "jackknifed training tags ({} folds) in {:.0}s",
+            args.folds,
+            started.elapsed().as_secs_f64()
+        );
+        tagged
+    };
+    let options = ParserOptions {
+        iterations: args.iterations.unwrap_or(15),
+        seed: args.seed,
+        min_weight: args.min_weight,
+        ..ParserOptions::default()
+    };
+    eprintln!("iter  UAS     LAS     LAS+subtypes  (dev %)   time");
+    let parser = train_parser(&train_tagged, &dev_tagged, &options, |r| {
+        eprintln!(
+            "{:>4}  {:6.2}  {:6.2}  {:6.2}                  {:.0}s",
+            r.iteration, r.uas, r.las, r.las_full, r.seconds
+        );
+    });
+    let path = args.out.join(PARSER_FILE);
+    save_model(&path, |w| parser.save(w))?;
+    let (labels, moves, names) = parser.sizes();
+    eprintln!(
+        "wrote {} ({labels} relations, {moves} move weights, {names} label weights) in {:.0}s",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The training sentences with predicted tags, each fold tagged by a tagger trained on the
+/// others.
+fn jackknife(args: &Args, train: &[Sentence]) -> Vec<Sentence> {
+    let folds = args.folds.max(2);
+    let mut out: Vec<Sentence> = train.to_vec();
+    let options = TaggerOptions {
+        seed: args.seed,
+        min_weight: args.min_weight,
+        ..TaggerOptions::default()
+    };
+    for fold in 0..folds {
+        let (held, rest): (Vec<_>, Vec<_>) = train
+            .iter()
+            .enumerate()
+            .partition(|(i, _)| i % folds == fold);
+        let rest: Vec<Sentence> = rest.into_iter().map(|(_, s)| s.clone()).collect();
+        let held_idx: Vec<usize> = held.iter().map(|(i, _)| *i).collect();
+        let held: Vec<Sentence> = held.into_iter().map(|(_, s)| s.clone()).collect();
+        let tagger = train_tagger(&rest, &[], &options, |_| {});
+        for (i, tagged) in held_idx.into_iter().zip(tag_all(&tagger, &held)) {
+            out[i] = tagged;
+        }
+    }
+    out
+}
+
+/// Copies of `sentences` with the tagger's UPOS, XPOS and FEATS (gold trees kept).
+fn tag_all(tagger: &Tagger, sentences: &[Sentence]) -> Vec<Sentence> {
+    let mut scratch = Scratch::default();
+    let mut work = TagWork::default();
+    sentences
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            let lexemes: Vec<Lexeme> = s
+                .tokens
+                .iter()
+                .map(|t| Lexeme::new(&t.form, &mut scratch))
+                .collect();
+            tagger.annotate(&mut s.tokens, &lexemes, &mut work);
+            s
+        })
+        .collect()
+}
+
+fn lemma_accuracy(lemmatizer: &Lemmatizer, tagged: &[Sentence], gold: &[Sentence]) -> f64 {
+    let (mut right, mut total) = (0usize, 0usize);
+    let mut lemma = String::new();
+    for (t, g) in tagged
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .zip(gold.iter().flat_map(|s| &s.tokens))
+    {
+        lemmatizer.lemmatize(&t.form, &t.upos, &t.xpos, &mut lemma);
+        right += usize::from(lemma == g.lemma);
+        total += 1;
+    }
+    100.0 * right as f64 / total.max(1) as f64
+}
+
+/// Every sentence of a CoNLL-U file; the first malformed record is an error naming its line.
+pub fn read_conllu(path: &Path) -> anyhow::Result<Vec<Sentence>> {
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    petrel_syntax::conllu::Reader::new(std::io::BufReader::new(file))
+        .collect::<Result<Vec<_>, _>>()
+        .with_context(|| format!("{}", path.display()))
+}

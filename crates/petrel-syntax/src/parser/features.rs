@@ -1,0 +1,341 @@
+//! Feature templates of the parser, after Zhang & Nivre (2011) adapted to the arc-hybrid
+//! system: words and tags of the top three stack items and the first three buffer items, their
+//! outermost children and those children's labels, the distance between stack top and buffer
+//! front, how many children each already has and with which labels, and conjunctions of these.
+//!
+//! The label model, which names an arc once the move model has chosen it, looks at the head and
+//! dependent, their children so far, and the words around them.
+
+use super::state::{State, NONE};
+use crate::hashing::key;
+
+const ABSENT: u64 = 0x6162_7365_6e74_0001;
+const ROOT: u64 = 0x726f_6f74_0000_0001;
+const NO_LABEL: u64 = 0x6e6f_6c61_6265_6c01;
+
+/// The atoms of each word of a sentence, with the root last.
+#[derive(Default)]
+pub struct Words {
+    /// Lower-case form hash.
+    pub word: Vec<u64>,
+    /// XPOS hash.
+    pub tag: Vec<u64>,
+    /// UPOS hash.
+    pub upos: Vec<u64>,
+}
+
+impl Words {
+    /// Starts a sentence; push each word with [`Words::push`], then call [`Words::finish`].
+    pub fn clear(&mut self) {
+        self.word.clear();
+        self.tag.clear();
+        self.upos.clear();
+    }
+
+    pub fn push(&mut self, word: u64, tag: u64, upos: u64) {
+        self.word.push(word);
+        self.tag.push(tag);
+        self.upos.push(upos);
+    }
+
+    /// Adds the root.
+    pub fn finish(&mut self) {
+        self.push(ROOT, ROOT, ROOT);
+    }
+
+    #[inline]
+    fn w(&self, i: u32) -> u64 {
+        if i == NONE {
+            ABSENT
+        } else {
+            self.word[i as usize]
+        }
+    }
+
+    #[inline]
+    fn p(&self, i: u32) -> u64 {
+        if i == NONE {
+            ABSENT
+        } else {
+            self.tag[i as usize]
+        }
+    }
+
+    #[inline]
+    fn u(&self, i: u32) -> u64 {
+        if i == NONE {
+            ABSENT
+        } else {
+            self.upos[i as usize]
+        }
+    }
+}
+
+#[inline]
+fn label(s: &State, i: u32) -> u64 {
+    if i == NONE || s.heads[i as usize] == NONE {
+        NO_LABEL
+    } else {
+        u64::from(s.labels[i as usize]) + 1
+    }
+}
+
+#[inline]
+fn child(children: &[[u32; 2]], i: u32, which: usize) -> u32 {
+    if i == NONE {
+        NONE
+    } else {
+        children[i as usize][which]
+    }
+}
+
+#[inline]
+fn count(counts: &[u8], i: u32) -> u64 {
+    if i == NONE {
+        u64::MAX
+    } else {
+        u64::from(counts[i as usize])
+    }
+}
+
+#[inline]
+fn label_set(sets: &[u64], i: u32) -> u64 {
+    if i == NONE {
+        u64::MAX
+    } else {
+        sets[i as usize]
+    }
+}
+
+/// Distance between two words in buckets 1–4, 5–7, 8–12, 13+ (0 when either is absent).
+#[inline]
+fn distance(a: u32, b: u32) -> u64 {
+    if a == NONE || b == NONE {
+        return 0;
+    }
+    match a.abs_diff(b) {
+        d @ 0..=4 => u64::from(d),
+        5..=7 => 5,
+        8..=12 => 6,
+        _ => 7,
+    }
+}
+
+/// Features for choosing the next move.
+pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
+    out.clear();
+    let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
+    let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
+    let (s0w, s0p, b0w, b0p) = (x.w(s0), x.p(s0), x.w(b0), x.p(b0));
+    let (b1w, b1p, b2w, b2p) = (x.w(b1), x.p(b1), x.w(b2), x.p(b2));
+    let (s1w, s1p, s2w, s2p) = (x.w(s1), x.p(s1), x.w(s2), x.p(s2));
+    let (s0l, s0l2) = (child(&s.left, s0, 0), child(&s.left, s0, 1));
+    let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
+    let (b0l, b0l2) = (child(&s.left, b0, 0), child(&s.left, b0, 1));
+    let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
+    let (s0lp, s0rp, b0lp) = (x.p(s0l), x.p(s0r), x.p(b0l));
+    let d = distance(s0, b0);
+    let d1 = distance(s1, s0);
+    out.extend_from_slice(&[
+        key(0, &[]),
+        // Single words.
+        key(1, &[s0w, s0p]),
+        key(2, &[s0w]),
+        key(3, &[s0p]),
+        key(4, &[b0w, b0p]),
+        key(5, &[b0w]),
+        key(6, &[b0p]),
+        key(7, &[b1w, b1p]),
+        key(8, &[b1w]),
+        key(9, &[b1p]),
+        key(10, &[b2w, b2p]),
+        key(11, &[b2w]),
+        key(12, &[b2p]),
+        key(13, &[s1w, s1p]),
+        key(14, &[s1w]),
+        key(15, &[s1p]),
+        key(16, &[s2p]),
+        key(17, &[s2w]),
+        // Pairs.
+        key(20, &[s0w, s0p, b0w, b0p]),
+        key(21, &[s0w, s0p, b0w]),
+        key(22, &[s0w, b0w, b0p]),
+        key(23, &[s0w, s0p, b0p]),
+        key(24, &[s0p, b0w, b0p]),
+        key(25, &[s0w, b0w]),
+        key(26, &[s0p, b0p]),
+        key(27, &[b0p, b1p]),
+        key(28, &[s1w, s0w]),
+        key(29, &[s1p, s0p]),
+        key(30, &[s1p, s0w]),
+        key(31, &[s1w, s0p]),
+        key(32, &[b0w, b1w]),
+        // Triples.
+        key(40, &[b0p, b1p, b2p]),
+        key(41, &[s0p, b0p, b1p]),
+        key(42, &[s1p, s0p, b0p]),
+        key(43, &[s0p, s0lp, b0p]),
+        key(44, &[s0p, s0rp, b0p]),
+        key(45, &[s0p, b0p, b0lp]),
+        key(46, &[s1p, x.p(s1r), s0p]),
+        key(47, &[s2p, s1p, s0p]),
+        key(48, &[s1p, s0p, s0rp]),
+        key(49, &[s1p, s0p, s0lp]),
+        key(50, &[s1p, x.p(s1l), s0p]),
+        key(51, &[s0w, s0p, b0p, b1p]),
+        // Distance.
+        key(60, &[s0w, d]),
+        key(61, &[s0p, d]),
+        key(62, &[b0w, d]),
+        key(63, &[b0p, d]),
+        key(64, &[s0w, b0w, d]),
+        key(65, &[s0p, b0p, d]),
+        key(66, &[s1p, s0p, d1]),
+        key(67, &[s1w, s0w, d1]),
+        // Valency.
+        key(70, &[s0w, count(&s.right_count, s0)]),
+        key(71, &[s0p, count(&s.right_count, s0)]),
+        key(72, &[s0w, count(&s.left_count, s0)]),
+        key(73, &[s0p, count(&s.left_count, s0)]),
+        key(74, &[b0w, count(&s.left_count, b0)]),
+        key(75, &[b0p, count(&s.left_count, b0)]),
+        key(76, &[s1p, count(&s.right_count, s1)]),
+        // Children.
+        key(80, &[x.w(s0l)]),
+        key(81, &[s0lp]),
+        key(82, &[label(s, s0l)]),
+        key(83, &[x.w(s0r)]),
+        key(84, &[s0rp]),
+        key(85, &[label(s, s0r)]),
+        key(86, &[x.w(b0l)]),
+        key(87, &[b0lp]),
+        key(88, &[label(s, b0l)]),
+        key(89, &[x.w(s0l2)]),
+        key(90, &[x.p(s0l2)]),
+        key(91, &[label(s, s0l2)]),
+        key(92, &[x.w(s0r2)]),
+        key(93, &[x.p(s0r2)]),
+        key(94, &[label(s, s0r2)]),
+        key(95, &[x.w(b0l2)]),
+        key(96, &[x.p(b0l2)]),
+        key(97, &[label(s, b0l2)]),
+        key(98, &[s0p, s0lp, x.p(s0l2)]),
+        key(99, &[s0p, s0rp, x.p(s0r2)]),
+        key(100, &[b0p, b0lp, x.p(b0l2)]),
+        key(101, &[label(s, s1r), s1p]),
+        key(102, &[label(s, s1l), s1p]),
+        key(103, &[s0p, label(s, s0l), label(s, s0r)]),
+        // Label sets.
+        key(110, &[s0w, label_set(&s.right_labels, s0)]),
+        key(111, &[s0p, label_set(&s.right_labels, s0)]),
+        key(112, &[s0w, label_set(&s.left_labels, s0)]),
+        key(113, &[s0p, label_set(&s.left_labels, s0)]),
+        key(114, &[b0w, label_set(&s.left_labels, b0)]),
+        key(115, &[b0p, label_set(&s.left_labels, b0)]),
+        key(116, &[s1p, label_set(&s.left_labels, s1)]),
+        // Universal tags.
+        key(120, &[x.u(s0), x.u(b0)]),
+        key(121, &[x.u(s1), x.u(s0), x.u(b0)]),
+        key(122, &[x.u(s0), x.u(b0), x.u(b1)]),
+        key(123, &[s2w, s1p, s0p]),
+    ]);
+}
+
+/// Features for naming the arc `head` → `dep` just chosen.
+pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
+    out.clear();
+    let dir = u64::from(dep < head);
+    let (hw, hp, hu) = (x.w(head), x.p(head), x.u(head));
+    let (dw, dp, du) = (x.w(dep), x.p(dep), x.u(dep));
+    let (dl, dr) = (child(&s.left, dep, 0), child(&s.right, dep, 0));
+    let next = |i: u32| {
+        if i == NONE || i as usize >= s.len() {
+            NONE
+        } else {
+            i + 1
+        }
+    };
+    let prev = |i: u32| {
+        if i == NONE || i == 0 || i as usize > s.len() {
+            NONE
+        } else {
+            i - 1
+        }
+    };
+    let (dn, dpv) = (next(dep), prev(dep));
+    let dist = distance(head, dep);
+    out.extend_from_slice(&[
+        key(200, &[dir]),
+        key(201, &[dir, dw]),
+        key(202, &[dir, dp]),
+        key(203, &[dir, du]),
+        key(204, &[dir, hw]),
+        key(205, &[dir, hp]),
+        key(206, &[dir, hu, du]),
+        key(207, &[dir, hp, dp]),
+        key(208, &[dir, hw, dp]),
+        key(209, &[dir, hp, dw]),
+        key(210, &[dir, hw, dw]),
+        key(211, &[dir, hp, dp, dist]),
+        key(212, &[dir, dp, label(s, dl), x.w(dl)]),
+        key(213, &[dir, dp, label(s, dr)]),
+        key(214, &[dir, hu, x.w(dl)]),
+        key(215, &[dir, dp, label_set(&s.left_labels, dep)]),
+        key(216, &[dir, dp, label_set(&s.right_labels, dep)]),
+        key(217, &[dir, dp, label_set(&s.left_labels, head)]),
+        key(218, &[dir, dp, label_set(&s.right_labels, head)]),
+        key(219, &[dir, dp, x.p(dn)]),
+        key(220, &[dir, dp, x.p(dpv)]),
+        key(221, &[dir, hp, dp, x.p(dn)]),
+        key(222, &[dir, hu, du, x.u(dl)]),
+        key(223, &[dir, dw, x.w(dn)]),
+        key(224, &[dir, hw, du]),
+        key(225, &[dir, du, x.w(dr)]),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::state::Move;
+
+    fn words(n: usize) -> Words {
+        let mut x = Words::default();
+        for i in 0..n as u64 {
+            x.push(100 + i, 200 + i % 3, 300 + i % 2);
+        }
+        x.finish();
+        x
+    }
+
+    #[test]
+    fn templates_never_collide_and_see_the_configuration() {
+        let x = words(4);
+        let mut s = State::default();
+        s.start(4);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        move_features(&x, &s, &mut a);
+        let mut sorted = a.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), a.len(), "two templates gave the same key");
+        s.apply(Move::Shift, 0);
+        move_features(&x, &s, &mut b);
+        assert_eq!(a.len(), b.len());
+        assert_eq!(a[0], b[0], "bias is constant");
+        assert_ne!(a[1], b[1], "s0 changed");
+    }
+
+    #[test]
+    fn label_features_depend_on_direction() {
+        let x = words(3);
+        let mut s = State::default();
+        s.start(3);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        label_features(&x, &s, 1, 0, &mut a);
+        label_features(&x, &s, 0, 1, &mut b);
+        assert_ne!(a[0], b[0]);
+        // The root as head, and the last word as dependent, stay inside the sentence.
+        label_features(&x, &s, 3, 2, &mut a);
+    }
+}

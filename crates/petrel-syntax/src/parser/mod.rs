@@ -1,0 +1,184 @@
+//! The dependency parser: greedy arc-hybrid transitions chosen by an averaged perceptron
+//! trained with a dynamic oracle, and arcs named by a second perceptron as they are made.
+//!
+//! Naming arcs separately (rather than scoring every labelled move) keeps the move model three
+//! classes wide, which makes it small and fast; the label model runs once per word.
+
+mod features;
+mod oracle;
+mod state;
+mod train;
+
+pub use features::Words;
+pub use train::{train_parser, ParserOptions, ParserReport};
+
+use petrel_text::Token;
+
+use crate::hashing::hash_str;
+use crate::lexeme::Lexeme;
+use crate::model_io::{ModelError, ModelReader, ModelWriter};
+use crate::weights::{SmallWeights, Weights};
+use features::{label_features, move_features};
+use state::{Move, State, MOVES};
+
+const MAGIC: &[u8] = b"petrel parser v1\n";
+
+/// A trained parser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parser {
+    /// Dependency relations (UD v2, with subtypes); one of them is `root`.
+    labels: Vec<String>,
+    root: u16,
+    moves: SmallWeights,
+    labeller: Weights,
+}
+
+/// Reusable buffers for parsing.
+#[derive(Default)]
+pub struct ParseWork {
+    state: State,
+    words: Words,
+    features: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl Parser {
+    /// Fills in `head` and `deprel` of tagged tokens (UPOS and XPOS set).
+    pub fn annotate(&self, tokens: &mut [Token], lexemes: &[Lexeme], work: &mut ParseWork) {
+        work.words.clear();
+        for (t, l) in tokens.iter().zip(lexemes) {
+            work.words
+                .push(l.lower, hash_str(&t.xpos), hash_str(&t.upos));
+        }
+        work.words.finish();
+        self.parse(work);
+        let n = tokens.len();
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let head = work.state.heads[i];
+            t.head = if head as usize == n {
+                0
+            } else {
+                head as usize + 1
+            };
+            t.deprel.clear();
+            t.deprel
+                .push_str(&self.labels[usize::from(work.state.labels[i])]);
+        }
+    }
+
+    /// Parses the sentence in `work.words`, leaving the tree in `work.state`.
+    fn parse(&self, work: &mut ParseWork) {
+        let n = work.words.word.len() - 1;
+        work.state.start(n);
+        while !work.state.is_final() {
+            move_features(&work.words, &work.state, &mut work.features);
+            let mut scores = [0i32; 3];
+            self.moves.score(&work.features, &mut scores);
+            let m = best_move(&work.state, &scores, |_| true);
+            let label = self.label(
+                &work.state,
+                m,
+                &work.words,
+                &mut work.features,
+                &mut work.scores,
+            );
+            work.state.apply(m, label);
+        }
+    }
+
+    /// The label of the arc `m` would make (0 for SHIFT).
+    fn label(
+        &self,
+        state: &State,
+        m: Move,
+        words: &Words,
+        features: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) -> u16 {
+        let Some((head, dep)) = state.arc(m) else {
+            return 0;
+        };
+        if head as usize == state.len() {
+            return self.root;
+        }
+        label_features(words, state, head, dep, features);
+        scores.clear();
+        scores.resize(self.labels.len(), 0);
+        self.labeller.score(features, scores);
+        best_label(scores, self.root)
+    }
+
+    pub fn save(&self, w: &mut ModelWriter) {
+        w.raw(MAGIC);
+        w.strings(&self.labels);
+        self.moves.write(w);
+        self.labeller.write(w);
+    }
+
+    pub fn load(r: &mut ModelReader) -> Result<Parser, ModelError> {
+        r.expect_magic(MAGIC)?;
+        let labels = r.strings()?;
+        let root = labels
+            .iter()
+            .position(|l| l == "root")
+            .ok_or_else(|| r.corrupt("no root relation"))? as u16;
+        let moves = SmallWeights::read(r)?;
+        let labeller = Weights::read(r)?;
+        if labeller.classes() != labels.len() {
+            return Err(r.corrupt("class counts do not match"));
+        }
+        Ok(Parser {
+            labels,
+            root,
+            moves,
+            labeller,
+        })
+    }
+
+    /// Sizes for reports: (labels, move weights, label weights).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.labels.len(), self.moves.len(), self.labeller.len())
+    }
+}
+
+/// The best-scoring valid move among those `allowed`; ties go to the earlier move.
+fn best_move(state: &State, scores: &[i32; 3], allowed: impl Fn(Move) -> bool) -> Move {
+    MOVES
+        .into_iter()
+        .filter(|&m| state.is_valid(m) && allowed(m))
+        .max_by_key(|&m| (scores[m as usize], std::cmp::Reverse(m as u8)))
+        .expect("a non-final state has a valid move")
+}
+
+/// The best label other than `root` (which only the root's arc takes).
+fn best_label(scores: &[i32], root: u16) -> u16 {
+    let mut best = usize::from(root == 0);
+    for (i, &s) in scores.iter().enumerate() {
+        if i != usize::from(root) && s > scores[best] {
+            best = i;
+        }
+    }
+    best as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_label_never_picks_root() {
+        assert_eq!(best_label(&[5, 9, 1], 1), 0);
+        assert_eq!(best_label(&[9, 1, 3], 0), 2);
+    }
+
+    #[test]
+    fn best_move_respects_validity() {
+        let mut s = State::default();
+        s.start(2);
+        // Only SHIFT is valid at the start, whatever the scores.
+        assert_eq!(best_move(&s, &[-5, 10, 10], |_| true), Move::Shift);
+        s.apply(Move::Shift, 0);
+        assert_eq!(best_move(&s, &[0, 3, 10], |_| true), Move::Left);
+        assert_eq!(best_move(&s, &[0, 3, 10], |m| m != Move::Left), Move::Shift);
+    }
+}

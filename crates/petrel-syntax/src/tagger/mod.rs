@@ -1,0 +1,289 @@
+//! The part-of-speech tagger: UPOS, Penn Treebank XPOS and morphological features.
+//!
+//! A greedy left-to-right averaged perceptron chooses one class per word among the
+//! (UPOS, XPOS) pairs seen in training; frequent words that always carry one tag take it from a
+//! dictionary without being scored. A second perceptron then chooses the FEATS string among
+//! those seen with the chosen tag (most tags allow only one, and are not scored at all).
+
+mod features;
+mod train;
+
+pub use train::{train_tagger, TaggerOptions, TaggerReport};
+
+use petrel_text::Token;
+
+use crate::hashing::HashedMap;
+use crate::lexeme::Lexeme;
+use crate::model_io::{ModelError, ModelReader, ModelWriter};
+use crate::weights::Weights;
+use features::{MorphTags, TagContext, START_TAG};
+
+const MAGIC: &[u8] = b"petrel tagger v1\n";
+
+/// Ambiguity class of a word too rare to have one.
+const RARE_WORD: u64 = 0x7261_7265_0000_0001;
+/// Morphology cue of a word with no nominal word before it.
+const NO_CUE: u64 = 0x6e6f_6375_6500_0001;
+
+/// A trained tagger.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagger {
+    /// Class `i` is the pair `tags[i]` = (UPOS, XPOS).
+    tags: Vec<(String, String)>,
+    /// Morphological classes: whole FEATS strings (`""` for none).
+    feats: Vec<String>,
+    /// For each tag, the FEATS classes seen with it, most frequent first.
+    feats_of_tag: Vec<Vec<u16>>,
+    /// Word form hash → its only tag, for frequent unambiguous words.
+    dictionary: HashedMap<u16>,
+    /// Lower-case word hash → hash of the set of tags it was seen with.
+    ambiguity: HashedMap<u64>,
+    weights: Weights,
+    morph: Weights,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct TagWork {
+    ambiguity: Vec<u64>,
+    features: Vec<u64>,
+    scores: Vec<i32>,
+    /// The chosen tag and FEATS class of each word.
+    pub tags: Vec<u16>,
+    pub feats: Vec<u16>,
+}
+
+impl Tagger {
+    /// Tags one sentence given its words' lexemes, leaving the classes in `work.tags` and
+    /// `work.feats`.
+    pub fn predict(&self, lexemes: &[Lexeme], work: &mut TagWork) {
+        let n = lexemes.len();
+        let mut ambiguity = std::mem::take(&mut work.ambiguity);
+        ambiguity.clear();
+        ambiguity.extend(lexemes.iter().map(|l| self.ambiguity_of(l.lower)));
+        let ctx = TagContext {
+            lexemes,
+            ambiguity: &ambiguity,
+        };
+        work.tags.clear();
+        for (i, lexeme) in lexemes.iter().enumerate() {
+            let tag = match self.dictionary.get(&lexeme.form) {
+                Some(&tag) => tag,
+                None => {
+                    let prev = tag_atom(&work.tags, i, 1);
+                    let prev2 = tag_atom(&work.tags, i, 2);
+                    ctx.tag_features(i, prev, prev2, &mut work.features);
+                    work.scores.clear();
+                    work.scores.resize(self.tags.len(), 0);
+                    self.weights.score(&work.features, &mut work.scores);
+                    argmax(&work.scores) as u16
+                }
+            };
+            work.tags.push(tag);
+        }
+        work.feats.clear();
+        for i in 0..n {
+            let feats = self.choose_feats(&ctx, i, work);
+            work.feats.push(feats);
+        }
+        work.ambiguity = ambiguity;
+    }
+
+    /// Writes the predicted UPOS, XPOS and FEATS into the tokens.
+    pub fn annotate(&self, tokens: &mut [Token], lexemes: &[Lexeme], work: &mut TagWork) {
+        self.predict(lexemes, work);
+        for (i, token) in tokens.iter_mut().enumerate() {
+            let (upos, xpos) = &self.tags[usize::from(work.tags[i])];
+            set(&mut token.upos, upos);
+            set(&mut token.xpos, xpos);
+            set(&mut token.feats, &self.feats[usize::from(work.feats[i])]);
+        }
+    }
+
+    /// The UPOS of a tag class.
+    pub fn upos(&self, tag: u16) -> &str {
+        &self.tags[usize::from(tag)].0
+    }
+
+    fn ambiguity_of(&self, lower: u64) -> u64 {
+        self.ambiguity.get(&lower).copied().unwrap_or(RARE_WORD)
+    }
+
+    /// The FEATS class of word `i`, once every tag and the FEATS of the words before it are
+    /// chosen.
+    fn choose_feats(&self, ctx: &TagContext, i: usize, work: &mut TagWork) -> u16 {
+        let candidates = &self.feats_of_tag[usize::from(work.tags[i])];
+        match candidates.len() {
+            0 => self.empty_feats(),
+            1 => candidates[0],
+            _ => {
+                let context = morph_context(self, &work.tags, &work.feats, ctx, i);
+                ctx.morph_features(i, &context, &mut work.features);
+                let scores = &mut work.scores;
+                scores.clear();
+                scores.resize(self.feats.len(), 0);
+                self.morph.score(&work.features, scores);
+                *candidates
+                    .iter()
+                    .max_by_key(|&&c| (scores[usize::from(c)], std::cmp::Reverse(c)))
+                    .expect("candidates is not empty")
+            }
+        }
+    }
+
+    fn empty_feats(&self) -> u16 {
+        self.feats.iter().position(|f| f.is_empty()).unwrap_or(0) as u16
+    }
+
+    pub fn save(&self, w: &mut ModelWriter) {
+        w.raw(MAGIC);
+        w.u32(self.tags.len() as u32);
+        for (upos, xpos) in &self.tags {
+            w.str(upos);
+            w.str(xpos);
+        }
+        w.strings(&self.feats);
+        for list in &self.feats_of_tag {
+            w.u32(list.len() as u32);
+            for &f in list {
+                w.u16(f);
+            }
+        }
+        write_map(w, &self.dictionary, |w, &v| w.u16(v));
+        write_map(w, &self.ambiguity, |w, &v| w.u64(v));
+        self.weights.write(w);
+        self.morph.write(w);
+    }
+
+    pub fn load(r: &mut ModelReader) -> Result<Tagger, ModelError> {
+        r.expect_magic(MAGIC)?;
+        let n = r.u32()? as usize;
+        let mut tags = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            tags.push((r.str()?, r.str()?));
+        }
+        let feats = r.strings()?;
+        let mut feats_of_tag = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            let m = r.u32()? as usize;
+            let mut list = Vec::with_capacity(m.min(4096));
+            for _ in 0..m {
+                let f = r.u16()?;
+                if usize::from(f) >= feats.len() {
+                    return Err(r.corrupt("FEATS class out of range"));
+                }
+                list.push(f);
+            }
+            feats_of_tag.push(list);
+        }
+        let dictionary = read_map(r, |r| r.u16())?;
+        if dictionary.values().any(|&t| usize::from(t) >= n) {
+            return Err(r.corrupt("dictionary tag out of range"));
+        }
+        let ambiguity = read_map(r, |r| r.u64())?;
+        let weights = Weights::read(r)?;
+        let morph = Weights::read(r)?;
+        if weights.classes() != n || morph.classes() != feats.len() || n == 0 {
+            return Err(r.corrupt("class counts do not match the tag lists"));
+        }
+        Ok(Tagger {
+            tags,
+            feats,
+            feats_of_tag,
+            dictionary,
+            ambiguity,
+            weights,
+            morph,
+        })
+    }
+
+    /// Sizes for reports: (tag classes, FEATS classes, tag weights, FEATS weights).
+    pub fn sizes(&self) -> (usize, usize, usize, usize) {
+        (
+            self.tags.len(),
+            self.feats.len(),
+            self.weights.len(),
+            self.morph.len(),
+        )
+    }
+}
+
+/// The tag of the word `back` places before `i`, as a feature atom.
+fn tag_atom(tags: &[u16], i: usize, back: usize) -> u64 {
+    i.checked_sub(back)
+        .map_or(START_TAG, |j| u64::from(tags[j]) + 1)
+}
+
+/// The tag context for choosing word `i`'s features: its own and its neighbours' tags, and
+/// the nearest nominal word before it.
+fn morph_context(
+    tagger: &Tagger,
+    tags: &[u16],
+    chosen: &[u16],
+    ctx: &TagContext,
+    i: usize,
+) -> MorphTags {
+    let atom = |j: Option<usize>| {
+        j.and_then(|j| tags.get(j))
+            .map_or(START_TAG, |&t| u64::from(t) + 1)
+    };
+    let mut context = MorphTags {
+        tag: u64::from(tags[i]) + 1,
+        prev: atom(i.checked_sub(1)),
+        next: atom(Some(i + 1)),
+        cue_tag: NO_CUE,
+        cue_morph: NO_CUE,
+        cue_word: NO_CUE,
+        cue_distance: 0,
+    };
+    for back in 1..=6 {
+        let Some(j) = i.checked_sub(back) else { break };
+        if matches!(tagger.upos(tags[j]), "NOUN" | "PROPN" | "PRON") {
+            context.cue_tag = u64::from(tags[j]) + 1;
+            context.cue_morph = u64::from(chosen[j]) + 1;
+            context.cue_word = ctx.lexemes[j].lower;
+            context.cue_distance = back as u64;
+            break;
+        }
+    }
+    context
+}
+
+fn argmax(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn set(field: &mut String, value: &str) {
+    field.clear();
+    field.push_str(value);
+}
+
+fn write_map<V>(w: &mut ModelWriter, map: &HashedMap<V>, value: impl Fn(&mut ModelWriter, &V)) {
+    let mut keys: Vec<&u64> = map.keys().collect();
+    keys.sort_unstable();
+    w.u32(keys.len() as u32);
+    for k in keys {
+        w.u64(*k);
+        value(w, &map[k]);
+    }
+}
+
+fn read_map<V>(
+    r: &mut ModelReader,
+    value: impl Fn(&mut ModelReader) -> Result<V, ModelError>,
+) -> Result<HashedMap<V>, ModelError> {
+    let n = r.u32()? as usize;
+    let mut map = HashedMap::default();
+    map.reserve(n.min(r.remaining() / 8));
+    for _ in 0..n {
+        let k = r.u64()?;
+        map.insert(k, value(r)?);
+    }
+    Ok(map)
+}

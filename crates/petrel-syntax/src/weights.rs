@@ -1,0 +1,464 @@
+//! Frozen model weights, laid out for lookup speed and size.
+//!
+//! Both tables are open-addressing hash tables keyed by feature hash, with a fingerprint of the
+//! key in each slot instead of the key itself:
+//! - [`Weights`]: a slot holds a 32-bit fingerprint and where the feature's sparse row of
+//!   (class, weight) entries starts; rows are laid out in slot order, so a row ends where the
+//!   next slot's begins. For models with dozens of classes (tags, relations).
+//! - [`SmallWeights`]: a slot holds a 16-bit fingerprint and all three class weights inline, so
+//!   a feature costs one memory access. For the parser's move model.
+//!
+//! Weights are 16-bit integers and scores are summed as integers: only their order matters.
+//! Scoring first computes every slot index and loads the slots, with no data-dependent branch in
+//! between, so that the memory accesses of all features overlap instead of waiting in turn.
+
+use crate::model_io::{ModelError, ModelReader, ModelWriter};
+use crate::pages::table;
+
+/// One weight of one class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub class: u16,
+    pub weight: i16,
+}
+
+/// Quantised averaged weights, feature by feature, before layout.
+pub struct Rows {
+    pub classes: usize,
+    /// (feature key, entries sorted by class); each key once.
+    pub rows: Vec<(u64, Vec<Entry>)>,
+}
+
+/// Table size for `n` keys: at most 70% full, so probes stay short (and mostly inside one
+/// cache line).
+fn capacity(n: usize) -> usize {
+    (n * 10 / 7 + 1).next_power_of_two().max(16)
+}
+
+/// Places each row's index at the first free slot of its probe sequence.
+fn place(rows: &[(u64, Vec<Entry>)], mask: usize) -> Vec<Option<usize>> {
+    let mut table = vec![None; mask + 1];
+    for (index, (key, _)) in rows.iter().enumerate() {
+        let mut i = (*key as usize) & mask;
+        while table[i].is_some() {
+            i = (i + 1) & mask;
+        }
+        table[i] = Some(index);
+    }
+    table
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Slot {
+    /// Fingerprint of the key (never 0); 0 marks an empty slot.
+    fingerprint: u32,
+    start: u32,
+}
+
+#[inline]
+fn fingerprint32(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+/// Sparse rows of quantised weights, for models with many classes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    mask: usize,
+    /// `mask + 2` slots: the last is a sentinel holding the end of the final row.
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+}
+
+impl Weights {
+    pub fn new(rows: Rows) -> Weights {
+        let mask = capacity(rows.rows.len()) - 1;
+        let table = place(&rows.rows, mask);
+        let mut slots = Vec::with_capacity(mask + 2);
+        let mut entries = Vec::new();
+        for cell in &table {
+            let start = entries.len() as u32;
+            let fingerprint = match cell {
+                Some(index) => {
+                    let (key, row) = &rows.rows[*index];
+                    entries.extend_from_slice(row);
+                    fingerprint32(*key)
+                }
+                None => 0,
+            };
+            slots.push(Slot { fingerprint, start });
+        }
+        slots.push(Slot {
+            fingerprint: 0,
+            start: entries.len() as u32,
+        });
+        Weights {
+            classes: rows.classes,
+            mask,
+            slots,
+            entries,
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of (feature, class) weights stored.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The row of the key with fingerprint `fp` whose probe sequence starts at `i` (empty if
+    /// it has none).
+    #[inline]
+    fn row_from(&self, mut i: usize, fp: u32) -> &[Entry] {
+        loop {
+            let slot = self.slots[i];
+            if slot.fingerprint == fp {
+                let end = self.slots[i + 1].start as usize;
+                return &self.entries[slot.start as usize..end];
+            }
+            if slot.fingerprint == 0 {
+                return &[];
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of `keys` into `scores` (one slot per class).
+    #[inline]
+    pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
+        for chunk in keys.chunks(32) {
+            let mut first = [Slot::default(); 32];
+            for (f, &key) in first.iter_mut().zip(chunk) {
+                *f = self.slots[(key as usize) & self.mask];
+            }
+            for (f, &key) in first.iter().zip(chunk) {
+                if f.fingerprint == 0 {
+                    continue;
+                }
+                for e in self.row_from((key as usize) & self.mask, fingerprint32(key)) {
+                    scores[usize::from(e.class)] += i32::from(e.weight);
+                }
+            }
+        }
+    }
+
+    /// Writes the occupied slots only, each as its distance from the previous one, its
+    /// fingerprint and its row: empty slots cost nothing on disk.
+    pub fn write(&self, w: &mut ModelWriter) {
+        w.u32(self.classes as u32);
+        w.u32(self.mask as u32);
+        w.u32(self.entries.len() as u32);
+        let occupied = self.slots[..=self.mask]
+            .iter()
+            .filter(|s| s.fingerprint != 0)
+            .count();
+        w.u32(occupied as u32);
+        let mut last = 0usize;
+        for (i, s) in self.slots[..=self.mask].iter().enumerate() {
+            if s.fingerprint == 0 {
+                continue;
+            }
+            w.varint((i - last) as u64);
+            last = i;
+            w.u32(s.fingerprint);
+            w.varint(u64::from(self.slots[i + 1].start - s.start));
+        }
+        for e in &self.entries {
+            w.u16(e.class);
+            w.u16(e.weight as u16);
+        }
+    }
+
+    pub fn read(r: &mut ModelReader) -> Result<Weights, ModelError> {
+        let classes = r.u32()? as usize;
+        let mask = r.u32()? as usize;
+        let n_entries = r.u32()? as usize;
+        let occupied = r.u32()? as usize;
+        if !(mask + 1).is_power_of_two() || occupied > mask {
+            return Err(r.corrupt("bad weight table size"));
+        }
+        let mut slots = table(mask + 2, Slot::default());
+        let (mut index, mut start) = (0usize, 0u64);
+        let mut filled = 0usize;
+        for n in 0..occupied {
+            let gap = r.varint()? as usize;
+            index = index
+                .checked_add(gap)
+                .filter(|&i| i <= mask && (n == 0 || gap > 0))
+                .ok_or_else(|| r.corrupt("weight slot out of range"))?;
+            // Empty slots before this one start where this row does.
+            for slot in &mut slots[filled..index] {
+                slot.start = start as u32;
+            }
+            let fingerprint = r.u32()?;
+            if fingerprint == 0 {
+                return Err(r.corrupt("empty fingerprint in an occupied slot"));
+            }
+            slots[index] = Slot {
+                fingerprint,
+                start: start as u32,
+            };
+            filled = index + 1;
+            start += r.varint()?;
+            if start > n_entries as u64 {
+                return Err(r.corrupt("weight rows overrun the entries"));
+            }
+        }
+        for slot in &mut slots[filled..] {
+            slot.start = start as u32;
+        }
+        if start != n_entries as u64 {
+            return Err(r.corrupt("weight rows do not cover the entries"));
+        }
+        let entry_bytes = r.raw(n_entries * 4)?;
+        let zero = Entry {
+            class: 0,
+            weight: 0,
+        };
+        let mut entries = table(n_entries, zero);
+        for (entry, b) in entries.iter_mut().zip(entry_bytes.chunks_exact(4)) {
+            *entry = Entry {
+                class: u16::from_le_bytes([b[0], b[1]]),
+                weight: i16::from_le_bytes([b[2], b[3]]),
+            };
+        }
+        if entries.iter().any(|e| usize::from(e.class) >= classes) {
+            return Err(r.corrupt("weight for a class out of range"));
+        }
+        Ok(Weights {
+            classes,
+            mask,
+            slots,
+            entries,
+        })
+    }
+}
+
+/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(align(8))]
+struct SmallSlot {
+    fingerprint: u16,
+    weights: [i16; 3],
+}
+
+#[inline]
+fn fingerprint16(key: u64) -> u16 {
+    ((key >> 48) as u16) | 1
+}
+
+/// Dense rows of three quantised weights, one memory access per feature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SmallWeights {
+    mask: usize,
+    slots: Vec<SmallSlot>,
+}
+
+impl SmallWeights {
+    /// Number of classes every row holds.
+    pub const CLASSES: usize = 3;
+
+    pub fn new(rows: Rows) -> SmallWeights {
+        assert!(
+            rows.classes <= Self::CLASSES,
+            "too many classes for SmallWeights"
+        );
+        let mask = capacity(rows.rows.len()) - 1;
+        let table = place(&rows.rows, mask);
+        let slots = table
+            .iter()
+            .map(|cell| match cell {
+                Some(index) => {
+                    let (key, row) = &rows.rows[*index];
+                    let mut weights = [0i16; 3];
+                    for e in row {
+                        weights[usize::from(e.class)] = e.weight;
+                    }
+                    SmallSlot {
+                        fingerprint: fingerprint16(*key),
+                        weights,
+                    }
+                }
+                None => SmallSlot::default(),
+            })
+            .collect();
+        SmallWeights { mask, slots }
+    }
+
+    /// Number of features stored.
+    pub fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.fingerprint != 0).count()
+    }
+
+    /// Adds the weights of `keys` into `scores`.
+    #[inline]
+    pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
+        for chunk in keys.chunks(32) {
+            let mut first = [SmallSlot::default(); 32];
+            for (f, &key) in first.iter_mut().zip(chunk) {
+                *f = self.slots[(key as usize) & self.mask];
+            }
+            for (f, &key) in first.iter().zip(chunk) {
+                let fp = fingerprint16(key);
+                let slot = if f.fingerprint == fp || f.fingerprint == 0 {
+                    *f
+                } else {
+                    self.probe((key as usize) & self.mask, fp)
+                };
+                if slot.fingerprint == fp {
+                    for (s, &w) in scores.iter_mut().zip(&slot.weights) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The slot for fingerprint `fp` from `i` on, or an empty one.
+    fn probe(&self, mut i: usize, fp: u16) -> SmallSlot {
+        loop {
+            let slot = self.slots[i];
+            if slot.fingerprint == fp || slot.fingerprint == 0 {
+                return slot;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Writes the occupied slots only, each as its distance from the previous one.
+    pub fn write(&self, w: &mut ModelWriter) {
+        w.u32(self.mask as u32);
+        w.u32(self.len() as u32);
+        let mut last = 0usize;
+        for (i, s) in self.slots.iter().enumerate() {
+            if s.fingerprint == 0 {
+                continue;
+            }
+            w.varint((i - last) as u64);
+            last = i;
+            w.u16(s.fingerprint);
+            for &x in &s.weights {
+                w.u16(x as u16);
+            }
+        }
+    }
+
+    pub fn read(r: &mut ModelReader) -> Result<SmallWeights, ModelError> {
+        let mask = r.u32()? as usize;
+        let occupied = r.u32()? as usize;
+        if !(mask + 1).is_power_of_two() || occupied > mask {
+            return Err(r.corrupt("bad weight table size"));
+        }
+        let mut slots = table(mask + 1, SmallSlot::default());
+        let mut index = 0usize;
+        for n in 0..occupied {
+            let gap = r.varint()? as usize;
+            index = index
+                .checked_add(gap)
+                .filter(|&i| i <= mask && (n == 0 || gap > 0))
+                .ok_or_else(|| r.corrupt("weight slot out of range"))?;
+            let b = r.raw(8)?;
+            let fingerprint = u16::from_le_bytes([b[0], b[1]]);
+            if fingerprint == 0 {
+                return Err(r.corrupt("empty fingerprint in an occupied slot"));
+            }
+            slots[index] = SmallSlot {
+                fingerprint,
+                weights: [
+                    i16::from_le_bytes([b[2], b[3]]),
+                    i16::from_le_bytes([b[4], b[5]]),
+                    i16::from_le_bytes([b[6], b[7]]),
+                ],
+            };
+        }
+        Ok(SmallWeights { mask, slots })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hashing::finish;
+
+    fn rows(classes: usize) -> Rows {
+        Rows {
+            classes,
+            rows: (0..100u64)
+                .map(|k| {
+                    let key = finish(k);
+                    let row = vec![
+                        Entry {
+                            class: 0,
+                            weight: 1,
+                        },
+                        Entry {
+                            class: 2,
+                            weight: -(key as i16 & 0x7f) - 1,
+                        },
+                    ];
+                    (key, row)
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn sparse_finds_every_row_and_nothing_else() {
+        let w = Weights::new(rows(3));
+        assert_eq!(w.len(), 200);
+        for k in 0..100u64 {
+            let key = finish(k);
+            let mut scores = [0i32; 3];
+            w.score(&[key], &mut scores);
+            assert_eq!(scores, [1, 0, -i32::from(key as i16 & 0x7f) - 1]);
+        }
+        let mut scores = [0i32; 3];
+        w.score(&[finish(1000)], &mut scores);
+        assert_eq!(scores, [0; 3]);
+        let keys: Vec<u64> = (0..100u64).map(finish).chain([finish(5000)]).collect();
+        let mut scores = [0i32; 3];
+        w.score(&keys, &mut scores);
+        assert_eq!(scores[0], 100);
+    }
+
+    #[test]
+    fn small_and_sparse_score_alike() {
+        let sparse = Weights::new(rows(3));
+        let small = SmallWeights::new(rows(3));
+        assert_eq!(small.len(), 100);
+        for n in [1usize, 7, 33, 100] {
+            let keys: Vec<u64> = (0..n as u64).map(|k| finish(k * 3)).collect();
+            let (mut a, mut b) = ([0i32; 3], [0i32; 3]);
+            sparse.score(&keys, &mut a);
+            small.score(&keys, &mut b);
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn both_round_trip_and_reject_truncation() {
+        let w = Weights::new(rows(3));
+        let mut out = ModelWriter::new();
+        w.write(&mut out);
+        let bytes = out.into_bytes();
+        assert_eq!(
+            Weights::read(&mut ModelReader::new(&bytes, "t")).unwrap(),
+            w
+        );
+        for cut in [0, 3, 17, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Weights::read(&mut ModelReader::new(&bytes[..cut], "t")).is_err());
+        }
+        let s = SmallWeights::new(rows(3));
+        let mut out = ModelWriter::new();
+        s.write(&mut out);
+        let bytes = out.into_bytes();
+        assert_eq!(
+            SmallWeights::read(&mut ModelReader::new(&bytes, "t")).unwrap(),
+            s
+        );
+        assert!(SmallWeights::read(&mut ModelReader::new(&bytes[..bytes.len() - 1], "t")).is_err());
+    }
+}

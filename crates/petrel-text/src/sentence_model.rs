@@ -1,0 +1,496 @@
+//! Where sentences end: a linear model scoring each gap between two words.
+//!
+//! Punctuation alone is a poor guide in real text: abbreviations end in periods, and web and
+//! wire text has headlines, list items and greetings without any. So every gap is scored from
+//! the words around it (lower-cased forms, shapes such as "ul" for "Kenya", the whitespace
+//! between them, and how long the sentence already is), and a positive score ends the
+//! sentence. A blank line always ends one. The weights are learned from UD English EWT train
+//! ([`crate::sentence_training`]) and shipped in `models/sentences.tsv`, a plain-text file
+//! embedded in the binary: one feature a line, `template<TAB>value<TAB>...<TAB>weight`, values
+//! lower-cased (forms never contain whitespace, so tabs separate them unambiguously).
+//!
+//! Speed: each word's form and shape are hashed once, and a feature's hash combines its
+//! template's hash with those, so scoring a gap costs a few table lookups.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::abbreviation::{is_abbreviation, is_initialism};
+use crate::tokenize::{Gap, Word};
+
+/// The model petrel ships with, trained on UD English EWT.
+const EMBEDDED: &str = include_str!("../../../models/sentences.tsv");
+
+/// Sentences longer than this are cut, so that text without punctuation (a log dump, a table)
+/// still reaches the tagger and parser in pieces they can handle.
+pub(crate) const MAX_SENTENCE_WORDS: usize = 250;
+
+/// Feature weights keyed by feature hash.
+type Weights = HashMap<u64, f32, BuildHasherDefault<PreHashed>>;
+
+/// Keys are already hashes: a final multiply-shift mix is all the table needs, and much
+/// cheaper than the default SipHash on a path run for every feature of every gap.
+#[derive(Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        let x = self.0 ^ (self.0 >> 29);
+        x.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A learned sentence-boundary model.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceModel {
+    weights: Weights,
+}
+
+/// A malformed model file, naming the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sentence model line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl SentenceModel {
+    /// The model embedded in petrel, parsed once.
+    pub fn embedded() -> &'static SentenceModel {
+        static MODEL: OnceLock<SentenceModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            SentenceModel::parse(EMBEDDED)
+                .expect("the embedded sentence model is checked by a unit test")
+        })
+    }
+
+    /// Reads a model from its text form: `#` comment lines, then one feature a line,
+    /// `template<TAB>value<TAB>...<TAB>weight`.
+    pub fn parse(text: &str) -> Result<SentenceModel, ModelError> {
+        let mut weights = Weights::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: &str| ModelError {
+                line: n + 1,
+                message: message.to_string(),
+            };
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [template, values @ .., weight] = fields.as_slice() else {
+                return Err(error("expected template<TAB>values<TAB>weight"));
+            };
+            let weight: f32 = weight
+                .parse()
+                .map_err(|_| error("weight is not a number"))?;
+            let values: Vec<Value> = values.iter().map(|v| Value::new(v)).collect();
+            weights.insert(feature_hash(template, &values), weight);
+        }
+        Ok(SentenceModel { weights })
+    }
+
+    /// How many features carry a weight.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn score(&self, features: &mut dyn FnMut(&mut dyn FeatureSink)) -> f32 {
+        let mut sink = ScoreSink {
+            weights: &self.weights,
+            total: 0.0,
+        };
+        features(&mut sink);
+        sink.total
+    }
+
+    /// For each word, whether a sentence ends after it. The last word always ends one.
+    pub(crate) fn sentence_ends(&self, text: &str, words: &[Word]) -> Vec<bool> {
+        let mut ends = vec![false; words.len()];
+        let paragraph_ends = paragraph_ends(words);
+        let infos = word_infos(text, words);
+        let mut length = 0;
+        let mut header_until = None;
+        for i in 0..words.len() {
+            length += 1;
+            // A header opens a paragraph, or follows another (a byline, then a dateline).
+            if words[i].gap == Gap::Paragraph || (i > 0 && header_until == Some(i - 1)) {
+                header_until = crate::dateline::header_end(text, words, i);
+            }
+            let last_in_paragraph = paragraph_ends[i] == i;
+            let end = if last_in_paragraph || header_until == Some(i) {
+                true
+            } else if words[i + 1].clitic || header_until.is_some_and(|h| i < h) {
+                false
+            } else if length >= MAX_SENTENCE_WORDS {
+                true
+            } else {
+                let gap = GapContext {
+                    words,
+                    infos: &infos,
+                    i,
+                    length,
+                    remaining: paragraph_ends[i] - i,
+                };
+                self.score(&mut |sink| gap.features(sink)) > 0.0
+            };
+            if end {
+                ends[i] = true;
+                length = 0;
+            }
+        }
+        ends
+    }
+}
+
+/// For each word, the index of the last word of its paragraph.
+pub(crate) fn paragraph_ends(words: &[Word]) -> Vec<usize> {
+    let mut ends = vec![0; words.len()];
+    let mut end = words.len().saturating_sub(1);
+    for i in (0..words.len()).rev() {
+        if i + 1 < words.len() && words[i + 1].gap == Gap::Paragraph {
+            end = i;
+        }
+        ends[i] = end;
+    }
+    ends
+}
+
+/// A feature value: its text (to name the feature in the model file) and its hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Value<'a> {
+    pub text: &'a str,
+    pub hash: u64,
+}
+
+impl Value<'_> {
+    fn new(text: &str) -> Value<'_> {
+        Value {
+            text,
+            hash: value_hash(text),
+        }
+    }
+}
+
+/// Receives features: a template name and the values it combines.
+pub(crate) trait FeatureSink {
+    fn add(&mut self, template: &str, values: &[Value]);
+}
+
+struct ScoreSink<'a> {
+    weights: &'a Weights,
+    total: f32,
+}
+
+impl FeatureSink for ScoreSink<'_> {
+    fn add(&mut self, template: &str, values: &[Value]) {
+        if let Some(w) = self.weights.get(&feature_hash(template, values)) {
+            self.total += w;
+        }
+    }
+}
+
+/// What the features use of one word, computed once per word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordInfo<'t> {
+    /// The form, or `<long>` for forms over 20 bytes (URLs, hashes: their shape says enough).
+    form: &'t str,
+    form_hash: u64,
+    shape: Shape,
+    shape_hash: u64,
+}
+
+impl<'t> WordInfo<'t> {
+    fn new(form: &'t str) -> WordInfo<'t> {
+        let shape = Shape::of(form);
+        let form = if form.len() <= 20 { form } else { "<long>" };
+        WordInfo {
+            form,
+            form_hash: value_hash(form),
+            shape,
+            shape_hash: value_hash(shape.as_str()),
+        }
+    }
+
+    fn form(&self) -> Value<'_> {
+        Value {
+            text: self.form,
+            hash: self.form_hash,
+        }
+    }
+
+    fn shape(&self) -> Value<'_> {
+        Value {
+            text: self.shape.as_str(),
+            hash: self.shape_hash,
+        }
+    }
+}
+
+pub(crate) fn word_infos<'t>(text: &'t str, words: &[Word]) -> Vec<WordInfo<'t>> {
+    words
+        .iter()
+        .map(|w| WordInfo::new(&text[w.start..w.end]))
+        .collect()
+}
+
+/// The gap after word `i`, with what the features need to know about its surroundings.
+pub(crate) struct GapContext<'a, 't> {
+    pub words: &'a [Word],
+    pub infos: &'a [WordInfo<'t>],
+    /// The gap follows this word; `i + 1 < words.len()`.
+    pub i: usize,
+    /// Words in the sentence so far, including word `i`.
+    pub length: usize,
+    /// Words left in the paragraph after word `i`.
+    pub remaining: usize,
+}
+
+impl GapContext<'_, '_> {
+    /// The word before word `i`, or a marker when `i` starts its paragraph.
+    fn previous(&self) -> WordInfo<'_> {
+        if self.i == 0 || self.words[self.i].gap == Gap::Paragraph {
+            WordInfo::new("<p>")
+        } else {
+            self.infos[self.i - 1]
+        }
+    }
+
+    /// The word two after word `i`, or a marker past the end of the paragraph.
+    fn after_next(&self) -> WordInfo<'_> {
+        if self.remaining >= 2 {
+            self.infos[self.i + 2]
+        } else {
+            WordInfo::new("</p>")
+        }
+    }
+
+    /// Emits this gap's features into `sink`.
+    pub(crate) fn features(&self, sink: &mut dyn FeatureSink) {
+        let (p, w, n, n2) = (
+            self.previous(),
+            self.infos[self.i],
+            self.infos[self.i + 1],
+            self.after_next(),
+        );
+        let gap = Value::new(match self.words[self.i + 1].gap {
+            Gap::None => "none",
+            Gap::Space => "space",
+            Gap::Newline | Gap::Paragraph => "newline",
+        });
+        let length = Value::new(bucket(self.length));
+        let remaining = Value::new(bucket(self.remaining));
+        sink.add("b", &[]);
+        sink.add("w", &[w.form()]);
+        sink.add("p", &[p.form()]);
+        sink.add("n", &[n.form()]);
+        sink.add("ws", &[w.shape()]);
+        sink.add("ps", &[p.shape()]);
+        sink.add("ns", &[n.shape()]);
+        sink.add("n2s", &[n2.shape()]);
+        sink.add("g", &[gap]);
+        sink.add("w.ns", &[w.form(), n.shape()]);
+        sink.add("ws.n", &[w.shape(), n.form()]);
+        sink.add("w.n", &[w.form(), n.form()]);
+        sink.add("ws.ns.g", &[w.shape(), n.shape(), gap]);
+        sink.add("pw", &[p.form(), w.form()]);
+        sink.add("ps.ws.ns", &[p.shape(), w.shape(), n.shape()]);
+        sink.add("ws.ns.n2s", &[w.shape(), n.shape(), n2.shape()]);
+        sink.add("len", &[length]);
+        sink.add("rem", &[remaining]);
+        sink.add("len.ws", &[length, w.shape()]);
+        if let Some(stem) = w.form.strip_suffix('.').filter(|s| !s.is_empty()) {
+            if is_abbreviation(stem) || is_initialism(stem) {
+                sink.add("abbr.ns", &[n.shape()]);
+            }
+        }
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4-5",
+        6..=10 => "6-10",
+        11..=20 => "11-20",
+        21..=40 => "21-40",
+        _ => "41+",
+    }
+}
+
+/// A word's shape: "u" for an upper-case letter, "l" lower-case, "d" digit, "o" any other
+/// non-ASCII character, ASCII punctuation as itself; runs collapsed, at most 5 long; "_" for
+/// the paragraph-edge markers. Letters are lower-case so that the shape survives the
+/// lower-casing of feature values.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    bytes: [u8; 5],
+    len: usize,
+}
+
+impl Shape {
+    fn of(form: &str) -> Shape {
+        let mut shape = Shape {
+            bytes: [0; 5],
+            len: 0,
+        };
+        if matches!(form, "<p>" | "</p>") {
+            shape.push(b'_');
+            return shape;
+        }
+        for c in form.chars() {
+            let b = if c.is_uppercase() {
+                b'u'
+            } else if c.is_lowercase() {
+                b'l'
+            } else if c.is_numeric() {
+                b'd'
+            } else if c.is_ascii_punctuation() {
+                c as u8
+            } else {
+                b'o'
+            };
+            if shape.len > 0 && shape.bytes[shape.len - 1] == b {
+                continue;
+            }
+            if shape.len == shape.bytes.len() {
+                break;
+            }
+            shape.push(b);
+        }
+        shape
+    }
+
+    fn push(&mut self, b: u8) {
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII bytes are pushed.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// The hash of a value, lower-cased: FNV-1a over the bytes of its lower-case form.
+fn value_hash(value: &str) -> u64 {
+    let mut hash = FNV_OFFSET;
+    if value.is_ascii() {
+        for b in value.bytes() {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(FNV_PRIME);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in value.chars().flat_map(char::to_lowercase) {
+            hash = fnv(hash, c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    hash
+}
+
+/// The hash of a feature: its template's, then each value's, mixed in order.
+pub(crate) fn feature_hash(template: &str, values: &[Value]) -> u64 {
+    let mut hash = fnv(FNV_OFFSET, template.as_bytes());
+    for value in values {
+        hash = (hash ^ value.hash)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(31);
+    }
+    hash
+}
+
+/// The name of a feature as written in the model file: template and lower-cased values,
+/// tab-separated.
+pub(crate) fn feature_name(template: &str, values: &[Value]) -> String {
+    let mut name = template.to_string();
+    for value in values {
+        name.push('\t');
+        name.extend(value.text.chars().flat_map(char::to_lowercase));
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_parses_and_is_not_empty() {
+        let model = SentenceModel::parse(EMBEDDED).unwrap();
+        assert!(model.len() > 100, "{} features", model.len());
+    }
+
+    #[test]
+    fn feature_hash_matches_the_written_name() {
+        for values in [
+            &["Kenya", "ul"][..],
+            &["ÉTÉ"],
+            &[],
+            &["n't", "."],
+            &["|", "a|b"],
+        ] {
+            let values: Vec<Value> = values.iter().map(|v| Value::new(v)).collect();
+            let line = format!("{}\t1.5\n", feature_name("w.ns", &values));
+            let model = SentenceModel::parse(&line).unwrap();
+            assert_eq!(
+                model.weights.get(&feature_hash("w.ns", &values)),
+                Some(&1.5),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        let shape = |s: &str| Shape::of(s).as_str().to_string();
+        assert_eq!(shape("Kenya"), "ul");
+        assert_eq!(shape("U.S."), "u.u.");
+        assert_eq!(shape("5.2"), "d.d");
+        assert_eq!(shape("<p>"), "_");
+        assert_eq!(shape("a<p>"), "l<l>");
+        assert_eq!(shape("“"), "o");
+    }
+
+    #[test]
+    fn malformed_model_names_the_line() {
+        let e = SentenceModel::parse("# c\nb\t1.0\nw x 2\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        let e = SentenceModel::parse("b\tlots\n").unwrap_err();
+        assert!(e.to_string().contains("line 1"), "{e}");
+    }
+}
