@@ -22,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check, count and query petrel's own lexicon.
+    Lexicon(cmd::lexicon::Args),
     /// Tag, lemmatize and parse raw text (or tokenized CoNLL-U) into CoNLL-U.
     Parse(cmd::parse::Args),
     /// Train petrel's tagger (with lemmatizer) or dependency parser on a UD treebank.
@@ -35,6 +37,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Lexicon(args) => cmd::lexicon::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),

@@ -7,6 +7,7 @@ use crate::agents::AgentDict;
 use crate::discards::Discard;
 use crate::issues::IssueDict;
 use crate::negation::NegationTable;
+use crate::ontology::Ontology;
 use crate::verbs::VerbDict;
 use crate::{petrarch, Diagnostic, Origin};
 
@@ -20,6 +21,8 @@ pub struct Lexicon {
     pub issues: IssueDict,
     /// How negated events code, when the dictionaries define it (PETRARCH's ontology file).
     pub negations: Option<NegationTable>,
+    /// Event and actor type tables; empty for PETRARCH dictionaries, which have none.
+    pub ontology: Ontology,
 }
 
 /// The PETRARCH dictionary files making up one lexicon.
@@ -80,16 +83,26 @@ impl Lexicon {
     }
 }
 
-/// Reads a file as text. Bytes that are not UTF-8 (older dictionaries are Latin-1 in places)
-/// are replaced, with one diagnostic for the file.
+/// Reads a file as text, named by its path.
 fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<(String, String), LoadError> {
+    let name = path.display().to_string();
+    let text = read_text(path, &name, diags)?;
+    Ok((name, text))
+}
+
+/// Reads a file as text. Bytes that are not UTF-8 (older dictionaries are Latin-1 in places)
+/// are replaced, with one diagnostic for the file under `name`.
+pub(crate) fn read_text(
+    path: &Path,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError {
         path: path.to_path_buf(),
         source,
     })?;
-    let name = path.display().to_string();
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(e) => {
             let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
                 .iter()
@@ -97,13 +110,12 @@ fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<(String, String), Lo
                 .count();
             diags.push(Diagnostic {
                 origin: Origin {
-                    file: name.as_str().into(),
+                    file: name.into(),
                     line,
                 },
                 message: "invalid UTF-8; bad bytes replaced".into(),
             });
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
-    };
-    Ok((name, text))
+    }
 }

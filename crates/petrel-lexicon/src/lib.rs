@@ -9,16 +9,23 @@
 
 pub mod actors;
 pub mod agents;
+pub mod check;
 mod diagnostics;
 pub mod discards;
 pub mod issues;
 mod lexicon;
+pub mod lookup;
 pub mod negation;
+pub mod ontology;
+pub mod own;
 pub mod petrarch;
 mod phrases;
+pub mod stats;
 pub mod verbs;
 pub mod words;
 
 pub use diagnostics::{Diagnostic, Origin};
 pub use lexicon::{Lexicon, LoadError, PetrarchFiles};
+pub use ontology::Ontology;
+pub use own::default_dir;
 pub use phrases::PhraseIndex;

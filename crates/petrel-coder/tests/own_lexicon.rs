@@ -1,0 +1,311 @@
+//! The coder with petrel's own lexicon (`lexicon/`): names that are also given names or
+//! places code only on their own, agents join the countries they are attached to, capitals
+//! stand for governments, and a person's code follows the story's date.
+//!
+//! Parses are hand-written UD v2 (rows of ID FORM LEMMA UPOS HEAD DEPREL), as EWT would
+//! annotate the sentences, so a failure points at the lexicon or the coder, not a parser.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use petrel_coder::Coder;
+use petrel_lexicon::{default_dir, Lexicon};
+use petrel_text::Sentence;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let (lexicon, diags) = Lexicon::load_own(&default_dir()).expect("the lexicon loads");
+        assert!(diags.is_empty(), "{diags:#?}");
+        lexicon
+    })
+}
+
+/// A sentence from rows `ID FORM LEMMA UPOS HEAD DEPREL`, through the CoNLL-U reader.
+fn parse(rows: &str) -> Sentence {
+    let conllu: String = rows
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(
+                c.len(),
+                6,
+                "row {l:?} is not ID FORM LEMMA UPOS HEAD DEPREL"
+            );
+            format!(
+                "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
+                c[0], c[1], c[2], c[3], c[4], c[5]
+            )
+        })
+        .collect();
+    let mut sentences = petrel_syntax::conllu::parse_str(&conllu).expect("valid CoNLL-U");
+    assert_eq!(sentences.len(), 1);
+    sentences.remove(0)
+}
+
+/// The (code, source, target) of each event, sorted.
+fn events(rows: &str, day: &str) -> Vec<(String, String, String)> {
+    let day: Date = day.parse().unwrap();
+    let coding = Coder::new(lexicon()).code(&parse(rows), Some(day));
+    let mut out: Vec<(String, String, String)> = coding
+        .events
+        .iter()
+        .map(|e| {
+            let target = e
+                .target
+                .as_ref()
+                .map_or("-".to_string(), |t| t.code.clone());
+            (e.code.clone(), e.source.code.clone(), target)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn want(expected: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let mut out: Vec<_> = expected
+        .iter()
+        .map(|(c, s, t)| (c.to_string(), s.to_string(), t.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+const DAY: &str = "2026-11-15";
+
+#[test]
+fn chad_the_country_codes_alone() {
+    let rows = "
+        1 Chad Chad PROPN 2 nsubj
+        2 accused accuse VERB 0 root
+        3 Nigeria Nigeria PROPN 2 obj
+        4 . . PUNCT 2 punct";
+    assert_eq!(events(rows, DAY), want(&[("112", "TCD", "NGA")]));
+}
+
+#[test]
+fn chad_the_given_name_does_not_code() {
+    // "Chad" joined to a capitalised name is a person, whichever way the parser attaches it.
+    let flat = "
+        1 Chad Chad PROPN 3 nsubj
+        2 Smith Smith PROPN 1 flat
+        3 criticized criticize VERB 0 root
+        4 Nigeria Nigeria PROPN 3 obj
+        5 . . PUNCT 3 punct";
+    assert_eq!(events(flat, DAY), want(&[]));
+    let compound = "
+        1 Chad Chad PROPN 2 compound
+        2 Smith Smith PROPN 3 nsubj
+        3 criticized criticize VERB 0 root
+        4 Nigeria Nigeria PROPN 3 obj
+        5 . . PUNCT 3 punct";
+    assert_eq!(events(compound, DAY), want(&[]));
+}
+
+#[test]
+fn jordan_and_georgia_in_and_out_of_context() {
+    let country = "
+        1 Jordan Jordan PROPN 2 nsubj
+        2 condemned condemn VERB 0 root
+        3 Israel Israel PROPN 2 obj
+        4 . . PUNCT 2 punct";
+    assert_eq!(events(country, DAY), want(&[("111", "JOR", "ISR")]));
+    let person = "
+        1 Michael Michael PROPN 3 nsubj
+        2 Jordan Jordan PROPN 1 flat
+        3 condemned condemn VERB 0 root
+        4 Israel Israel PROPN 3 obj
+        5 . . PUNCT 3 punct";
+    assert_eq!(events(person, DAY), want(&[]));
+    // "Atlanta, Georgia": the state, after a capitalised place and a comma.
+    let state = "
+        1 Police police NOUN 6 nsubj
+        2 in in ADP 3 case
+        3 Atlanta Atlanta PROPN 1 nmod
+        4 , , PUNCT 5 punct
+        5 Georgia Georgia PROPN 3 appos
+        6 arrested arrest VERB 0 root
+        7 Russian Russian ADJ 8 amod
+        8 diplomats diplomat NOUN 6 obj
+        9 . . PUNCT 6 punct";
+    // Police of no known country (Atlanta is not in the lexicon), not Georgia's (GEOCOP).
+    assert_eq!(events(state, DAY), want(&[("173", "---COP", "RUSGOV")]));
+}
+
+#[test]
+fn headlines_in_capitals_still_code() {
+    let rows = "
+        1 TURKEY Turkey PROPN 2 nsubj
+        2 ACCUSES accuse VERB 0 root
+        3 GREECE Greece PROPN 2 obj";
+    assert_eq!(events(rows, DAY), want(&[("112", "TUR", "GRC")]));
+}
+
+#[test]
+fn agents_join_the_country_before_them() {
+    let adjective = "
+        1 Kenyan Kenyan ADJ 2 amod
+        2 police police NOUN 3 nsubj
+        3 arrested arrest VERB 0 root
+        4 Ethiopian Ethiopian ADJ 5 amod
+        5 journalists journalist NOUN 3 obj
+        6 . . PUNCT 3 punct";
+    assert_eq!(events(adjective, DAY), want(&[("173", "KENCOP", "ETHMED")]));
+    let possessive = "
+        1 Kenya Kenya PROPN 3 nmod:poss
+        2 's 's PART 1 case
+        3 police police NOUN 4 nsubj
+        4 arrested arrest VERB 0 root
+        5 Ethiopian Ethiopian ADJ 6 amod
+        6 journalists journalist NOUN 4 obj
+        7 . . PUNCT 4 punct";
+    assert_eq!(
+        events(possessive, DAY),
+        want(&[("173", "KENCOP", "ETHMED")])
+    );
+}
+
+#[test]
+fn troops_take_their_country() {
+    let rows = "
+        1 Russian Russian ADJ 2 amod
+        2 troops troops NOUN 3 nsubj
+        3 attacked attack VERB 0 root
+        4 Ukrainian Ukrainian ADJ 5 amod
+        5 soldiers soldier NOUN 3 obj
+        6 . . PUNCT 3 punct";
+    assert_eq!(events(rows, DAY), want(&[("190", "RUSMIL", "UKRMIL")]));
+}
+
+#[test]
+fn capitals_as_metonyms() {
+    let rows = "
+        1 The the DET 2 det
+        2 Kremlin Kremlin PROPN 3 nsubj
+        3 accused accuse VERB 0 root
+        4 Kyiv Kyiv PROPN 3 obj
+        5 of of ADP 7 case
+        6 war war NOUN 7 compound
+        7 crimes crime NOUN 3 obl
+        8 . . PUNCT 3 punct";
+    assert_eq!(events(rows, DAY), want(&[("1124", "RUSGOV", "UKRGOV")]));
+    let kiev = rows.replace("Kyiv Kyiv", "Kiev Kiev");
+    assert_eq!(events(&kiev, DAY), want(&[("1124", "RUSGOV", "UKRGOV")]));
+}
+
+#[test]
+fn people_code_by_the_story_date() {
+    let rows = "
+        1 Olaf Olaf PROPN 3 nsubj
+        2 Scholz Scholz PROPN 1 flat
+        3 met meet VERB 0 root
+        4 Emmanuel Emmanuel PROPN 3 obj
+        5 Macron Macron PROPN 4 flat
+        6 . . PUNCT 3 punct";
+    assert_eq!(
+        events(rows, "2024-11-15"),
+        want(&[("040", "DEUGOV", "FRAGOV"), ("040", "FRAGOV", "DEUGOV")])
+    );
+    assert_eq!(
+        events(rows, "2025-11-15"),
+        want(&[("040", "DEUELI", "FRAGOV"), ("040", "FRAGOV", "DEUELI")])
+    );
+}
+
+#[test]
+fn titles_name_the_capacity_people_act_in() {
+    let rows = "
+        1 Kenyan Kenyan ADJ 2 amod
+        2 President president PROPN 4 compound
+        3 William William PROPN 4 compound
+        4 Ruto Ruto PROPN 5 nsubj
+        5 met meet VERB 0 root
+        6 Ethiopian Ethiopian ADJ 7 amod
+        7 Prime prime PROPN 8 amod
+        8 Minister minister PROPN 10 compound
+        9 Abiy Abiy PROPN 10 compound
+        10 Ahmed Ahmed PROPN 5 obj
+        11 . . PUNCT 5 punct";
+    assert_eq!(
+        events(rows, "2025-03-03"),
+        want(&[("040", "KENGOV", "ETHGOV"), ("040", "ETHGOV", "KENGOV")])
+    );
+}
+
+#[test]
+fn talks_are_mutual_and_organisations_code() {
+    let talks = "
+        1 Iran Iran PROPN 2 nsubj
+        2 held hold VERB 0 root
+        3 talks talk NOUN 2 obj
+        4 with with ADP 5 case
+        5 Oman Oman PROPN 2 obl
+        6 . . PUNCT 2 punct";
+    assert_eq!(
+        events(talks, DAY),
+        want(&[("046", "IRN", "OMN"), ("046", "OMN", "IRN")])
+    );
+    let un = "
+        1 The the DET 3 det
+        2 United United PROPN 3 compound
+        3 Nations Nations PROPN 4 nsubj
+        4 condemned condemn VERB 0 root
+        5 Israel Israel PROPN 4 obj
+        6 . . PUNCT 4 punct";
+    assert_eq!(events(un, DAY), want(&[("111", "IGOUNO", "ISR")]));
+    let peacekeepers = "
+        1 UN UN PROPN 2 compound
+        2 peacekeepers peacekeeper NOUN 3 nsubj
+        3 accused accuse VERB 0 root
+        4 Israel Israel PROPN 3 obj
+        5 . . PUNCT 3 punct";
+    assert_eq!(
+        events(peacekeepers, DAY),
+        want(&[("112", "IGOUNOPKO", "ISR")])
+    );
+}
+
+#[test]
+fn former_leaders_code_as_elites() {
+    let rows = "
+        1 Joe Joe PROPN 3 nsubj
+        2 Biden Biden PROPN 1 flat
+        3 criticized criticize VERB 0 root
+        4 Donald Donald PROPN 3 obj
+        5 Trump Trump PROPN 4 flat
+        6 . . PUNCT 3 punct";
+    assert_eq!(
+        events(rows, "2024-06-01"),
+        want(&[("111", "USAGOV", "USAPTY")])
+    );
+    assert_eq!(events(rows, DAY), want(&[("111", "USAELI", "USAGOV")]));
+}
+
+#[test]
+fn hyphenated_names_split_by_the_tokenizer_still_match() {
+    // EWT splits "Jae-myung" into "Jae", "-", "myung"; the lexicon indexes both spellings.
+    let rows = "
+        1 Lee Lee PROPN 5 nsubj
+        2 Jae Jae PROPN 1 flat
+        3 - - PUNCT 4 punct
+        4 myung myung PROPN 1 flat
+        5 criticized criticize VERB 0 root
+        6 Japan Japan PROPN 5 obj
+        7 . . PUNCT 5 punct";
+    assert_eq!(events(rows, DAY), want(&[("111", "KORGOV", "JPN")]));
+}
+
+#[test]
+fn possessive_country_with_a_title() {
+    let rows = "
+        1 Russia Russia PROPN 4 nmod:poss
+        2 's 's PART 1 case
+        3 foreign foreign ADJ 4 amod
+        4 minister minister NOUN 5 nsubj
+        5 accused accuse VERB 0 root
+        6 Ukraine Ukraine PROPN 5 obj
+        7 . . PUNCT 5 punct";
+    assert_eq!(events(rows, DAY), want(&[("112", "RUSGOV", "UKR")]));
+}

@@ -1,0 +1,165 @@
+//! Reading verb pattern files: `PATTERN => CODE [mutual]`, one pattern per line.
+
+use super::lines::lines;
+use super::Origins;
+use crate::{Diagnostic, Origin};
+
+/// One pattern line as written.
+#[derive(Clone, Debug)]
+pub struct PatternRecord {
+    /// The verb (first word), as written.
+    pub verb: String,
+    /// What follows the verb.
+    pub words: Vec<PatternWord>,
+    /// The CAMEO event code.
+    pub code: String,
+    /// `mutual`: the event codes both ways.
+    pub mutual: bool,
+    /// The pattern as written, spaces normalised (`hold talks with +`).
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl PatternRecord {
+    /// The verb written alone: the verb's default code.
+    pub fn is_bare_verb(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// One item of a pattern after its verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PatternWord {
+    Word(String),
+    /// `a|b|c`: any one of the words.
+    Either(Vec<String>),
+    /// `+`
+    Target,
+    /// `$`
+    Source,
+}
+
+/// Reads one verb file; bad lines are reported and skipped.
+pub(crate) fn read(origins: &Origins, text: &str) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut diags = Vec::new();
+    for line in lines(text) {
+        let origin = origins.at(line.number);
+        match parse(line.body, origin.clone()) {
+            Ok(record) => records.push(record),
+            Err(message) => diags.push(Diagnostic { origin, message }),
+        }
+    }
+    (records, diags)
+}
+
+fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
+    let (pattern, rest) = body
+        .split_once("=>")
+        .ok_or_else(|| format!("pattern line {body:?} lacks '=> CODE'"))?;
+    let mut rest = rest.split_whitespace();
+    let code = rest.next().ok_or("no event code after '=>'")?;
+    if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "bad event code {code:?}: expected 2 to 4 digits (\"040\")"
+        ));
+    }
+    let mut mutual = false;
+    for flag in rest {
+        match flag {
+            "mutual" if !mutual => mutual = true,
+            "mutual" => return Err("flag 'mutual' given twice".into()),
+            other => {
+                return Err(format!(
+                    "unknown flag {other:?} (the only flag is 'mutual')"
+                ))
+            }
+        }
+    }
+    let mut tokens = pattern.split_whitespace();
+    let verb = tokens.next().ok_or("empty pattern")?;
+    if !is_word(verb) {
+        return Err(format!("a pattern starts with its verb, not {verb:?}"));
+    }
+    let mut words = Vec::new();
+    for token in tokens {
+        let word = match token {
+            "+" => PatternWord::Target,
+            "$" => PatternWord::Source,
+            _ if token.contains('|') => {
+                let options: Vec<String> = token.split('|').map(str::to_string).collect();
+                if let Some(bad) = options.iter().find(|o| !is_word(o)) {
+                    return Err(format!("cannot read alternative {bad:?} in {token:?}"));
+                }
+                PatternWord::Either(options)
+            }
+            _ if is_word(token) => PatternWord::Word(token.to_string()),
+            _ => return Err(format!("cannot read {token:?} in pattern")),
+        };
+        words.push(word);
+    }
+    for (marker, what) in [
+        (PatternWord::Target, "target '+'"),
+        (PatternWord::Source, "source '$'"),
+    ] {
+        if words.iter().filter(|w| **w == marker).count() > 1 {
+            return Err(format!("more than one {what}"));
+        }
+    }
+    Ok(PatternRecord {
+        verb: verb.to_string(),
+        words,
+        code: code.to_string(),
+        mutual,
+        text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
+        origin,
+    })
+}
+
+/// A dictionary word: letters and digits, with inner hyphens, apostrophes or periods.
+fn is_word(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_alphanumeric)
+        && token
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
+        read(&Origins::new("verbs/04-consult.txt"), text)
+    }
+
+    #[test]
+    fn patterns_with_markers_alternatives_and_flags() {
+        let (records, diags) = read_text(
+            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(records[0].is_bare_verb() && records[0].mutual);
+        assert_eq!(records[1].verb, "impose");
+        assert_eq!(
+            records[1].words,
+            [
+                PatternWord::Either(vec!["sanctions".into(), "embargo".into()]),
+                PatternWord::Word("on".into()),
+                PatternWord::Target
+            ]
+        );
+        assert_eq!(records[1].text, "impose sanctions|embargo on +");
+        assert_eq!(records[2].words[0], PatternWord::Source);
+        assert_eq!(records[2].origin.line, 3);
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_lines() {
+        let (records, diags) = read_text(
+            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\n",
+        );
+        assert!(records.is_empty());
+        let lines: Vec<usize> = diags.iter().map(|d| d.origin.line).collect();
+        assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8], "{diags:?}");
+    }
+}
