@@ -22,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code news stories into events (JSON Lines or CSV/TSV).
+    Code(cmd::code::Args),
     /// Check, count and query petrel's own lexicon.
     Lexicon(cmd::lexicon::Args),
     /// Tag, lemmatize and parse raw text (or tokenized CoNLL-U) into CoNLL-U.
@@ -37,6 +39,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Code(args) => cmd::code::run(args),
         Command::Lexicon(args) => cmd::lexicon::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),

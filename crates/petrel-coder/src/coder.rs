@@ -68,18 +68,25 @@ impl<'l> Coder<'l> {
         let tree = Tree::new(sentence);
         let mentions = mentions::find(&tree, self.lexicon);
         let nominals = Nominals::new(&tree, self.lexicon, &mentions, date);
+        let matches: Vec<Option<VerbMatch>> = (0..tree.len())
+            .map(|v| {
+                (tree.token(v).upos == "VERB")
+                    .then(|| match_verb(&tree, &self.lexicon.verbs, &nominals, v))
+                    .flatten()
+                    .filter(|m| !m.codes.is_null())
+            })
+            .collect();
         let mut events: Vec<Event> = Vec::new();
-        for v in 0..tree.len() {
-            if tree.token(v).upos != "VERB" {
+        for (v, m) in matches.iter().enumerate() {
+            let Some(m) = m else { continue };
+            // "threatened *to strike*", "promised *to send* aid": the complement is what the
+            // governing event threatens or promises, not a second event.
+            let governed =
+                tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| matches[h].is_some());
+            if governed {
                 continue;
             }
-            let Some(m) = match_verb(&tree, &self.lexicon.verbs, &nominals, v) else {
-                continue;
-            };
-            if m.codes.is_null() {
-                continue;
-            }
-            for event in self.events_for(&tree, &nominals, v, &m) {
+            for event in self.events_for(&tree, &nominals, v, m) {
                 let duplicate = events.iter().any(|e| {
                     e.code == event.code
                         && e.source.code == event.source.code

@@ -192,6 +192,23 @@ impl<'a> Nominals<'a> {
                 for agent in &modifier_agents {
                     join(&mut actor, agent);
                 }
+                // A country word heading a named person of that country ("Kenyan ... William
+                // Ruto", as parsers often attach it): the person's fuller code wins.
+                if let Some(fuller) = countries
+                    .iter()
+                    .filter(|c| c.code.len() > actor.code.len() && c.code.starts_with(&actor.code))
+                    .max_by_key(|c| c.code.len())
+                {
+                    let tokens = (
+                        actor.tokens.0.min(fuller.tokens.0),
+                        actor.tokens.1.max(fuller.tokens.1),
+                    );
+                    actor = ActorMatch {
+                        tokens,
+                        head: i,
+                        ..fuller.clone()
+                    };
+                }
                 vec![actor]
             }
             Named::Agent(id) => {
@@ -251,13 +268,12 @@ impl<'a> Nominals<'a> {
                 continue;
             }
             let poss = self.tree.token(c).deprel == "nmod:poss";
-            if matches!(rel, "nmod" | "obl")
-                && !poss
-                && !self
-                    .tree
-                    .case_of(c)
-                    .is_some_and(|p| BELONGING_PREPS.contains(&p))
-            {
+            // A prepositional modifier counts only with a preposition of belonging; one with
+            // no preposition at all ("President" in "Kenyan President Ruto" read as
+            // nmod:desc) is as close as a compound.
+            let case = self.tree.case_of(c);
+            let prepositional = matches!(rel, "nmod" | "obl") && !poss && case.is_some();
+            if prepositional && !case.is_some_and(|p| BELONGING_PREPS.contains(&p)) {
                 continue;
             }
             match self.headed[c].map(|m| m.named) {
@@ -279,7 +295,7 @@ impl<'a> Nominals<'a> {
                     if title && found.iter().all(|a| !a.code.starts_with("---")) {
                         titles.extend(found.iter().cloned());
                     }
-                    if matches!(rel, "nmod" | "obl") && !poss {
+                    if prepositional {
                         distant.extend(found);
                     } else {
                         countries.extend(found);

@@ -149,7 +149,10 @@ pub fn speaker(tree: &Tree, v: usize) -> Option<usize> {
     for _ in 0..MAX_CLIMB {
         if let Some(source) = tree.children(at).iter().copied().find(|&c| {
             tree.rel(c) == "obl"
-                && tree.children(c).iter().any(|&k| tree.forms[k] == "ACCORDING")
+                && tree
+                    .children(c)
+                    .iter()
+                    .any(|&k| tree.forms[k] == "ACCORDING")
         }) {
             return Some(source);
         }

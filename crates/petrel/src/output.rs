@@ -130,7 +130,9 @@ pub struct DelimitedSink<W: Write> {
 impl<W: Write> DelimitedSink<W> {
     pub fn new(out: W, delimiter: u8) -> DelimitedSink<W> {
         DelimitedSink {
-            out: csv::WriterBuilder::new().delimiter(delimiter).from_writer(out),
+            out: csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(out),
             header_written: false,
         }
     }

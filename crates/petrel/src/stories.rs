@@ -106,8 +106,7 @@ impl<R: BufRead> Iterator for JsonlStories<R> {
 
 /// Parses one JSON Lines record.
 pub fn parse_record(line: &str) -> Result<Story, String> {
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Object(map) = value else {
         return Err("a record must be a JSON object".into());
     };
@@ -115,23 +114,29 @@ pub fn parse_record(line: &str) -> Result<Story, String> {
         match map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!("field {key:?} must be a string, not {}", kind(other))),
+            Some(other) => Err(format!(
+                "field {key:?} must be a string, not {}",
+                kind(other)
+            )),
         }
     };
     let id = match map.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::String(_)) => return Err("field \"id\" is empty".into()),
-        Some(other) => return Err(format!("field \"id\" must be a string, not {}", kind(other))),
+        Some(other) => {
+            return Err(format!(
+                "field \"id\" must be a string, not {}",
+                kind(other)
+            ))
+        }
         None => return Err("missing field \"id\"".into()),
     };
     let text = text_field("text")?.ok_or("missing field \"text\"")?;
     if text.trim().is_empty() {
         return Err("empty story text".into());
     }
-    let date = text_field("date")?
-        .map(|d| parse_date(&d))
-        .transpose()?;
+    let date = text_field("date")?.map(|d| parse_date(&d)).transpose()?;
     Ok(Story {
         id,
         date,
@@ -163,7 +168,12 @@ fn kind(value: &Value) -> &'static str {
 }
 
 /// Reads a whole text input as one story with the given id and date.
-pub fn text_story(mut reader: impl Read, file: &str, id: String, date: Option<Date>) -> StoryResult {
+pub fn text_story(
+    mut reader: impl Read,
+    file: &str,
+    id: String,
+    date: Option<Date>,
+) -> StoryResult {
     let error = |message: String| InputError {
         file: file.to_string(),
         record: 1,
@@ -221,7 +231,11 @@ pub fn open(
 ) -> Box<dyn Iterator<Item = StoryResult> + Send> {
     let name = path.display().to_string();
     let stdin = path.as_os_str() == "-";
-    let format = format.unwrap_or(if stdin { Format::Jsonl } else { Format::of_path(path) });
+    let format = format.unwrap_or(if stdin {
+        Format::Jsonl
+    } else {
+        Format::of_path(path)
+    });
     let reader: Box<dyn Read + Send> = if stdin {
         Box::new(io::stdin())
     } else {
@@ -254,7 +268,8 @@ mod tests {
 
     #[test]
     fn reads_records_and_reports_bad_ones_with_their_line() {
-        let input = "{\"id\": \"a\", \"text\": \"Kenya met Ethiopia.\", \"date\": \"2025-03-04\"}\n\
+        let input =
+            "{\"id\": \"a\", \"text\": \"Kenya met Ethiopia.\", \"date\": \"2025-03-04\"}\n\
 \n\
 not json\n\
 {\"id\": 7, \"text\": \"x\"}\n\

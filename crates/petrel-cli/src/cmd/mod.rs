@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod code;
 pub mod eval_ud;
 pub mod lexicon;
 pub mod parse;
