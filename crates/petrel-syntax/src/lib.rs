@@ -5,7 +5,7 @@
 //! [`parser::train_parser`], [`lemmatizer::Lemmatizer::train`]).
 
 pub mod conllu;
-pub mod hashing;
+mod hashing;
 pub mod lemmatizer;
 pub mod lexeme;
 pub mod model_io;
