@@ -26,7 +26,8 @@ enum Command {
     Code(cmd::code::Args),
     /// Check, count and query petrel's own lexicon.
     Lexicon(cmd::lexicon::Args),
-    /// Tag, lemmatize and parse raw text (or tokenized CoNLL-U) into CoNLL-U.
+    /// Tag, lemmatize and parse raw text (or tokenized CoNLL-U) into CoNLL-U, with each
+    /// token's byte offsets in the input as TokenRange=START:END.
     Parse(cmd::parse::Args),
     /// Train petrel's tagger (with lemmatizer) or dependency parser on a UD treebank.
     Train(cmd::train::Args),

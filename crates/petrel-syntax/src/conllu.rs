@@ -213,8 +213,9 @@ fn finish(mut sentence: Sentence, first_line: usize) -> Result<Sentence, ConlluE
                 .unwrap_or_default()
         })
         .collect();
+    let v1 = relations::looks_v1(sentence.tokens.iter().map(|t| t.deprel.as_str()));
     for (token, head_upos) in sentence.tokens.iter_mut().zip(head_upos) {
-        token.deprel = relations::to_v2(&token.deprel, &head_upos);
+        token.deprel = relations::to_v2(&token.deprel, &head_upos, v1);
     }
     Ok(sentence)
 }

@@ -7,7 +7,9 @@
 //! seen with that UPOS in training (by at least two words), counted over word types, since
 //! unseen words behave like rare words, not like frequent ones. Whether a UPOS lower-cases its
 //! lemmas (EWT: everything but proper nouns, in the main) is learned too, by word types so that
-//! one frequent word (`I`) does not decide for a whole class.
+//! one frequent word (`I`) does not decide for a whole class. When the longest suffix's edit
+//! gives a lemma never seen in training and a shorter suffix's gives a known one, the known one
+//! wins (`shelled`: `shel` from `-elled` as in `travelled`, `shell` from `-led`).
 
 use std::collections::HashMap;
 
@@ -16,7 +18,7 @@ use petrel_text::Sentence;
 use crate::hashing::{hash_str, key, HashedMap};
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 
-const MAGIC: &[u8] = b"petrel lemmatizer v2\n";
+const MAGIC: &[u8] = b"petrel lemmatizer v3\n";
 /// Longest suffix (in characters) that rules look at.
 const MAX_SUFFIX: usize = 5;
 
@@ -96,6 +98,8 @@ pub struct Lemmatizer {
     rules: HashedMap<u32>,
     /// UPOS hashes whose lemmas are lower-cased.
     lowering: Vec<u64>,
+    /// Hashes of every lemma in the training data, sorted.
+    vocabulary: Vec<u64>,
 }
 
 fn known_key(form: &str, tag: u64) -> u64 {
@@ -178,6 +182,9 @@ impl Lemmatizer {
             .map(|(upos, _)| hash_str(upos))
             .collect();
         lowering.sort_unstable();
+        let mut vocabulary: Vec<u64> = type_list.iter().map(|(_, _, l)| hash_str(l)).collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
         let mut rule_counts: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
         let mut defaults = Vec::new();
         for (form, upos, lemma) in type_list {
@@ -204,6 +211,7 @@ impl Lemmatizer {
             known_lower: most_frequent(lower_counts),
             rules: most_frequent(rule_counts),
             lowering,
+            vocabulary,
         }
     }
 
@@ -224,14 +232,22 @@ impl Lemmatizer {
                 }
             }
         }
+        let mut longest: Option<String> = None;
         for suffix in suffixes(&lower) {
             if let Some(&e) = self.rules.get(&rule_key(upos_hash, suffix)) {
                 if self.edits[e as usize].apply(form, out) {
-                    return;
+                    if self.vocabulary.binary_search(&hash_str(out)).is_ok() {
+                        return;
+                    }
+                    longest.get_or_insert_with(|| out.clone());
                 }
             }
         }
         out.clear();
+        if let Some(lemma) = longest {
+            out.push_str(&lemma);
+            return;
+        }
         if lowering {
             out.push_str(&lower);
         } else {
@@ -256,9 +272,11 @@ impl Lemmatizer {
                 w.u32(map[k]);
             }
         }
-        w.u32(self.lowering.len() as u32);
-        for &u in &self.lowering {
-            w.u64(u);
+        for list in [&self.lowering, &self.vocabulary] {
+            w.u32(list.len() as u32);
+            for &u in list {
+                w.u64(u);
+            }
         }
     }
 
@@ -288,12 +306,18 @@ impl Lemmatizer {
             }
             maps.push(map);
         }
-        let m = r.u32()? as usize;
-        let mut lowering = Vec::with_capacity(m.min(r.remaining() / 8));
-        for _ in 0..m {
-            lowering.push(r.u64()?);
+        let mut lists = Vec::new();
+        for _ in 0..2 {
+            let m = r.u32()? as usize;
+            let mut list = Vec::with_capacity(m.min(r.remaining() / 8));
+            for _ in 0..m {
+                list.push(r.u64()?);
+            }
+            list.sort_unstable();
+            lists.push(list);
         }
-        lowering.sort_unstable();
+        let vocabulary = lists.pop().expect("two lists");
+        let lowering = lists.pop().expect("two lists");
         let rules = maps.pop().expect("three maps");
         let known_lower = maps.pop().expect("three maps");
         let known = maps.pop().expect("three maps");
@@ -303,6 +327,7 @@ impl Lemmatizer {
             known_lower,
             rules,
             lowering,
+            vocabulary,
         })
     }
 }
@@ -379,6 +404,9 @@ mod tests {
             ("went", "go", "VERB"),
             ("walked", "walk", "VERB"),
             ("talked", "talk", "VERB"),
+            ("travelled", "travel", "VERB"),
+            ("cancelled", "cancel", "VERB"),
+            ("spell", "spell", "VERB"),
             ("Ani", "Ani", "PROPN"),
             ("Gondor", "Gondor", "PROPN"),
             ("Kurds", "Kurd", "PROPN"),
@@ -395,6 +423,8 @@ mod tests {
         assert_eq!(lemma(&l, "forces", "NOUN"), "force");
         assert_eq!(lemma(&l, "Pencils", "NOUN"), "pencil");
         assert_eq!(lemma(&l, "jumped", "VERB"), "jump");
+        // "-lled" would strip two letters as in "travelled"; "spell" is a known lemma.
+        assert_eq!(lemma(&l, "spelled", "VERB"), "spell");
         assert_eq!(lemma(&l, "Zaman", "PROPN"), "Zaman");
         assert_eq!(lemma(&l, "THE", "DET"), "the");
         assert_eq!(lemma(&l, "her", "PRON/PRP"), "she");

@@ -6,7 +6,7 @@
 
 pub mod conllu;
 pub mod eval;
-pub mod hashing;
+mod hashing;
 pub mod lemmatizer;
 pub mod lexeme;
 pub mod model_io;

@@ -4,9 +4,43 @@
 //! or v2 names (`obj`, `obl`, `flat`, ...). The coder is written against v2 only; this is the
 //! one place that knows about v1.
 
-/// The UD v2 name for a relation, given the head's and dependent's UPOS where the mapping
-/// depends on them (v1 `nmod` on a verb is v2 `obl`).
-pub fn to_v2(deprel: &str, head_upos: &str) -> String {
+/// Relation names that exist only in UD v1: a sentence using any of them is read as v1.
+const V1_ONLY: &[&str] = &[
+    "dobj",
+    "nsubjpass",
+    "csubjpass",
+    "auxpass",
+    "name",
+    "neg",
+    "mwe",
+    "foreign",
+];
+
+/// Relation names that exist only in UD v2.
+const V2_ONLY: &[&str] = &["obj", "obl", "flat", "fixed", "orphan", "goeswith"];
+
+/// Whether a sentence's relations should be read as UD v1: it uses a name that v2 dropped, or
+/// none that v2 introduced (a short v1 sentence may use neither; reading it as v1 is then the
+/// safe choice, since v1's `nmod` on a verb would otherwise be lost as an oblique).
+pub fn looks_v1<'a>(deprels: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+    let base = |d: &'a str| d.split(':').next().unwrap_or(d);
+    let subtype_v2 = |d: &str| matches!(d, "nsubj:pass" | "csubj:pass" | "aux:pass");
+    deprels
+        .clone()
+        .into_iter()
+        .any(|d| V1_ONLY.contains(&base(d)))
+        || !deprels
+            .into_iter()
+            .any(|d| V2_ONLY.contains(&base(d)) || subtype_v2(d))
+}
+
+/// The UD v2 name for a relation, given the head's UPOS where the mapping depends on it (v1
+/// `nmod` on a verb is v2 `obl`). `v1` says whether the sentence is UD v1 (see
+/// [`looks_v1`]): in a v2 sentence, `nmod` is left alone, since v2 allows it under any head.
+pub fn to_v2(deprel: &str, head_upos: &str, v1: bool) -> String {
+    if !v1 {
+        return deprel.to_string();
+    }
     let (base, subtype) = match deprel.split_once(':') {
         Some((b, s)) => (b, Some(s)),
         None => (deprel, None),

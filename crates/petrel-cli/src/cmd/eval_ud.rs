@@ -104,13 +104,16 @@ fn petrel_on_gold_words(gold_text: &str, gold: &Document) -> anyhow::Result<(Doc
     ))
 }
 
-/// Tags, lemmatizes and parses sentences with petrel's own models, returning whether it did.
-///
-/// The tagger and parser are being added to petrel-syntax on another branch; until they are
-/// merged this build has none, and returns `false` so that the caller scores segmentation
-/// only and says so. This is the one place to call them from.
-fn annotate(_sentences: &mut [Sentence]) -> anyhow::Result<bool> {
-    Ok(false)
+/// Tags, lemmatizes and parses sentences with petrel's own models (found as `petrel parse`
+/// finds them), returning whether it did.
+fn annotate(sentences: &mut [Sentence]) -> anyhow::Result<bool> {
+    let dir = petrel_syntax::models_dir(None);
+    let pipeline = petrel_syntax::Pipeline::load(&dir)
+        .map_err(|e| anyhow::anyhow!("loading models from {}: {e}", dir.display()))?;
+    for sentence in sentences {
+        pipeline.annotate(sentence);
+    }
+    Ok(true)
 }
 
 fn print_table(evaluation: &Evaluation, available: &dyn Fn(&str) -> bool) {

@@ -202,7 +202,7 @@ fn lemma_accuracy(lemmatizer: &Lemmatizer, tagged: &[Sentence], gold: &[Sentence
 }
 
 /// Every sentence of a CoNLL-U file; the first malformed record is an error naming its line.
-pub fn read_conllu(path: &Path) -> anyhow::Result<Vec<Sentence>> {
+fn read_conllu(path: &Path) -> anyhow::Result<Vec<Sentence>> {
     let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
     petrel_syntax::conllu::Reader::new(std::io::BufReader::new(file))
         .collect::<Result<Vec<_>, _>>()
