@@ -68,18 +68,18 @@ pub fn to_v2(deprel: &str, head_upos: &str, v1: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::to_v2;
+    use super::{looks_v1, to_v2};
 
     #[test]
     fn v1_names_become_v2() {
-        assert_eq!(to_v2("dobj", "VERB"), "obj");
-        assert_eq!(to_v2("nmod", "VERB"), "obl");
-        assert_eq!(to_v2("nmod", "NOUN"), "nmod");
-        assert_eq!(to_v2("nmod:tmod", "VERB"), "obl:tmod");
-        assert_eq!(to_v2("nmod:poss", "NOUN"), "nmod:poss");
-        assert_eq!(to_v2("name", "PROPN"), "flat");
-        assert_eq!(to_v2("nsubjpass", "VERB"), "nsubj:pass");
-        assert_eq!(to_v2("neg", "VERB"), "advmod");
+        assert_eq!(to_v2("dobj", "VERB", true), "obj");
+        assert_eq!(to_v2("nmod", "VERB", true), "obl");
+        assert_eq!(to_v2("nmod", "NOUN", true), "nmod");
+        assert_eq!(to_v2("nmod:tmod", "VERB", true), "obl:tmod");
+        assert_eq!(to_v2("nmod:poss", "NOUN", true), "nmod:poss");
+        assert_eq!(to_v2("name", "PROPN", true), "flat");
+        assert_eq!(to_v2("nsubjpass", "VERB", true), "nsubj:pass");
+        assert_eq!(to_v2("neg", "VERB", true), "advmod");
     }
 
     #[test]
@@ -91,8 +91,17 @@ mod tests {
             "nsubj:pass",
             "obl:agent",
             "compound:prt",
+            "nmod",
         ] {
-            assert_eq!(to_v2(rel, "VERB"), rel);
+            assert_eq!(to_v2(rel, "VERB", false), rel);
         }
+        assert_eq!(to_v2("nmod:desc", "ADJ", false), "nmod:desc");
+    }
+
+    #[test]
+    fn v1_is_recognised_by_its_names() {
+        assert!(looks_v1(["nsubj", "dobj", "nmod"]));
+        assert!(!looks_v1(["nsubj", "obj", "nmod", "obl"]));
+        assert!(looks_v1(["nsubj", "nmod"]));
     }
 }
