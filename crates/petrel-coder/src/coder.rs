@@ -213,7 +213,10 @@ impl<'l> Coder<'l> {
             evidence: evidence.clone(),
         };
         let mut out = Vec::new();
-        if m.compound && sources.len() > 1 {
+        // "Russia and Ukraine exchanged prisoners": a reciprocal event with a conjoined
+        // subject and no other party is between the conjuncts, as `%` patterns say outright.
+        let reciprocal = targets.is_empty() && codes.reverse.is_some();
+        if (m.compound || reciprocal) && sources.len() > 1 {
             for a in &sources {
                 for b in sources.iter().filter(|b| b.code != a.code) {
                     if let Some(code) = &codes.forward {

@@ -1,0 +1,76 @@
+//! End to end on petrel's own test corpus (`corpus/stories.jsonl`): raw news stories in, events
+//! out, scored as (source country, CAMEO root, target country) triples against the events a
+//! human coder expects. Prints precision and recall and holds them to a floor.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use petrel::pipeline::{Options, Pipeline};
+use petrel::stories::parse_record;
+use petrel_lexicon::Lexicon;
+use serde_json::Value;
+
+/// Measured figures, rounded down: raise them as petrel improves.
+const PRECISION_FLOOR: f64 = 0.73;
+const RECALL_FLOOR: f64 = 0.39;
+
+type Triple = (String, String, String);
+
+#[test]
+fn corpus_precision_and_recall() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let corpus = std::fs::read_to_string(root.join("corpus/stories.jsonl")).expect("corpus");
+    let (lexicon, diags) = Lexicon::load_own(&root.join("lexicon")).expect("lexicon");
+    assert!(diags.is_empty(), "{:?}", &diags[..diags.len().min(3)]);
+    let syntax = petrel_syntax::Pipeline::load(&root.join("models")).expect("models");
+    let pipeline = Pipeline::new(&syntax, &lexicon, &lexicon.ontology, Options::default());
+
+    let (mut hits, mut coded, mut expected) = (0usize, 0usize, 0usize);
+    for (n, line) in corpus.lines().enumerate() {
+        let story = parse_record(line).unwrap_or_else(|e| panic!("corpus line {}: {e}", n + 1));
+        let value: Value = serde_json::from_str(line).expect("json");
+        let want: BTreeSet<Triple> = value["expected"]
+            .as_array()
+            .expect("expected")
+            .iter()
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().expect("triple field").to_string();
+                (field("source"), field("root"), field("target"))
+            })
+            .collect();
+        let got: BTreeSet<Triple> = pipeline
+            .code_story(&story)
+            .events
+            .iter()
+            .filter(|e| !e.negated)
+            .filter_map(|e| {
+                let target = e.target.as_ref()?;
+                Some((
+                    e.source.country.clone(),
+                    e.cameo_root.clone(),
+                    target.country.clone(),
+                ))
+            })
+            .filter(|(s, _, t)| s != "---" && t != "---")
+            .collect();
+        let story_hits = got.intersection(&want).count();
+        if story_hits < want.len().max(got.len()) {
+            println!(
+                "{}: expected {want:?}\n{}  got {got:?}",
+                story.id,
+                " ".repeat(story.id.len())
+            );
+        }
+        hits += story_hits;
+        coded += got.len();
+        expected += want.len();
+    }
+    let precision = hits as f64 / coded.max(1) as f64;
+    let recall = hits as f64 / expected.max(1) as f64;
+    println!(
+        "corpus: {hits} of {coded} coded triples right (precision {precision:.3}), \
+         {hits} of {expected} expected found (recall {recall:.3})"
+    );
+    assert!(precision >= PRECISION_FLOOR, "precision {precision:.3}");
+    assert!(recall >= RECALL_FLOOR, "recall {recall:.3}");
+}
