@@ -11,19 +11,9 @@ use petrel_lexicon::{default_dir, Lexicon, PetrarchFiles};
 fn phoenix_files() -> Option<PetrarchFiles> {
     let dir = petrel_testdata::require("petrarch/dictionaries")?;
     Some(PetrarchFiles {
-        verbs: vec![dir.join("CAMEO.2.0.txt")],
-        actors: [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect(),
-        agents: vec![dir.join("Phoenix.agents.txt")],
-        discards: vec![dir.join("Phoenix.discards.txt")],
         issues: vec![dir.join("Phoenix.IssueCoding.txt")],
         ontology: Some(dir.join("PETR.Internal.Coding.Ontology.txt")),
+        ..PetrarchFiles::phoenix(&dir)
     })
 }
 

@@ -37,6 +37,28 @@ pub struct PetrarchFiles {
     pub ontology: Option<PathBuf>,
 }
 
+impl PetrarchFiles {
+    /// The Phoenix set as PETRARCH2 ships it, all in `dir`: `CAMEO.2.0.txt` verbs, the three
+    /// Phoenix actor files, agents and discards (issues and the ontology left out).
+    pub fn phoenix(dir: &Path) -> PetrarchFiles {
+        PetrarchFiles {
+            verbs: vec![dir.join("CAMEO.2.0.txt")],
+            actors: [
+                "Phoenix.Countries.actors.txt",
+                "Phoenix.International.actors.txt",
+                "Phoenix.MilNonState.actors.txt",
+            ]
+            .iter()
+            .map(|f| dir.join(f))
+            .collect(),
+            agents: vec![dir.join("Phoenix.agents.txt")],
+            discards: vec![dir.join("Phoenix.discards.txt")],
+            issues: Vec::new(),
+            ontology: None,
+        }
+    }
+}
+
 /// A dictionary file that could not be read at all.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot read dictionary {path}: {source}")]

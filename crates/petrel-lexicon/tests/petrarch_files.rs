@@ -10,19 +10,9 @@ fn dictionaries() -> Option<std::path::PathBuf> {
 fn phoenix_set_loads() {
     let Some(dir) = dictionaries() else { return };
     let files = PetrarchFiles {
-        verbs: vec![dir.join("CAMEO.2.0.txt")],
-        actors: [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect(),
-        agents: vec![dir.join("Phoenix.agents.txt")],
-        discards: vec![dir.join("Phoenix.discards.txt")],
         issues: vec![dir.join("Phoenix.IssueCoding.txt")],
         ontology: Some(dir.join("PETR.Internal.Coding.Ontology.txt")),
+        ..PetrarchFiles::phoenix(&dir)
     };
     let (lexicon, diags) = Lexicon::load_petrarch(&files).unwrap();
     for d in &diags {

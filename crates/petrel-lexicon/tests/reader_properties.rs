@@ -147,8 +147,6 @@ proptest! {
     #![proptest_config(config(512))]
 
     #[test]
-    #[ignore = "read_verbs panics on a transformation line with ')' before '(', e.g. \"~)(=\" \
-                (see transformation_with_close_before_open_is_reported)"]
     fn verbs_take_any_text(a in SPECIAL, b in "\\PC*", c in fragments()) {
         verbs(&a)?;
         verbs(&b)?;

@@ -12,21 +12,7 @@ use petrel_syntax::conllu;
 
 fn phoenix_files() -> Option<PetrarchFiles> {
     let dir = petrel_testdata::require("petrarch/dictionaries")?;
-    Some(PetrarchFiles {
-        verbs: vec![dir.join("CAMEO.2.0.txt")],
-        actors: [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect(),
-        agents: vec![dir.join("Phoenix.agents.txt")],
-        discards: vec![dir.join("Phoenix.discards.txt")],
-        issues: Vec::new(),
-        ontology: None,
-    })
+    Some(PetrarchFiles::phoenix(&dir))
 }
 
 fn bench(c: &mut Criterion) {

@@ -89,7 +89,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     report_diagnostics(&own_diags, "lexicon");
     let petrarch = match &args.dictionaries {
         Some(dir) => {
-            let (lexicon, diags) = Lexicon::load_petrarch(&phoenix_files(dir))?;
+            let (lexicon, diags) = Lexicon::load_petrarch(&PetrarchFiles::phoenix(dir))?;
             report_diagnostics(&diags, "dictionary");
             Some(lexicon)
         }
@@ -165,25 +165,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The Phoenix set as PETRARCH2 ships it, from one directory.
-fn phoenix_files(dir: &std::path::Path) -> PetrarchFiles {
-    PetrarchFiles {
-        verbs: vec![dir.join("CAMEO.2.0.txt")],
-        actors: [
-            "Phoenix.Countries.actors.txt",
-            "Phoenix.International.actors.txt",
-            "Phoenix.MilNonState.actors.txt",
-        ]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect(),
-        agents: vec![dir.join("Phoenix.agents.txt")],
-        discards: vec![dir.join("Phoenix.discards.txt")],
-        issues: Vec::new(),
-        ontology: None,
-    }
 }
 
 fn report_diagnostics(diags: &[petrel_lexicon::Diagnostic], what: &str) {
