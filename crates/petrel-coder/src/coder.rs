@@ -59,6 +59,18 @@ impl<'l> Coder<'l> {
 
     /// Codes one parsed sentence. `date` selects the actor codes valid on that day.
     pub fn code(&self, sentence: &Sentence, date: Option<Date>) -> SentenceCoding {
+        self.code_in_story(sentence, date, None)
+    }
+
+    /// Codes one sentence of a story. `antecedent` is who a subject pronoun ("he", "she",
+    /// "it", "they") that the sentence itself cannot resolve refers to: the story's most
+    /// recent actor, as the caller knows it.
+    pub fn code_in_story(
+        &self,
+        sentence: &Sentence,
+        date: Option<Date>,
+        antecedent: Option<&ActorMatch>,
+    ) -> SentenceCoding {
         if let Some(discarded) = self.discard(sentence) {
             return SentenceCoding {
                 events: Vec::new(),
@@ -86,7 +98,7 @@ impl<'l> Coder<'l> {
             if governed {
                 continue;
             }
-            for event in self.events_for(&tree, &nominals, v, m) {
+            for event in self.events_for(&tree, &nominals, v, m, antecedent) {
                 let duplicate = events.iter().any(|e| {
                     e.code == event.code
                         && e.source.code == event.source.code
@@ -133,7 +145,14 @@ impl<'l> Coder<'l> {
     }
 
     /// The events one matched verb produces: every source with every target (or none).
-    fn events_for(&self, tree: &Tree, nominals: &Nominals, v: usize, m: &VerbMatch) -> Vec<Event> {
+    fn events_for(
+        &self,
+        tree: &Tree,
+        nominals: &Nominals,
+        v: usize,
+        m: &VerbMatch,
+        antecedent: Option<&ActorMatch>,
+    ) -> Vec<Event> {
         let passive = roles::is_passive(tree, v);
         // The actors of a subject: of each conjunct in turn, looking inside a conjunct that
         // names none at its head ("Ithilen's sheep and goats of Gondor").
@@ -154,9 +173,18 @@ impl<'l> Coder<'l> {
             None if passive => roles::passive_agent(tree, v)
                 .map(|a| nominals.find_in(a))
                 .unwrap_or_default(),
-            None => roles::subject(tree, v)
-                .map(subject_actors)
-                .unwrap_or_default(),
+            None => {
+                let subject = roles::subject(tree, v);
+                let found = subject.map(subject_actors).unwrap_or_default();
+                match (subject, antecedent) {
+                    (Some(s), Some(a))
+                        if found.is_empty() && roles::is_personal_pronoun(tree, s) =>
+                    {
+                        vec![a.clone()]
+                    }
+                    _ => found,
+                }
+            }
         };
         let targets: Vec<ActorMatch> = match m.target {
             Some(t) => nominals.actors(t),
@@ -215,7 +243,14 @@ impl<'l> Coder<'l> {
         let mut out = Vec::new();
         // "Russia and Ukraine exchanged prisoners": a reciprocal event with a conjoined
         // subject and no other party is between the conjuncts, as `%` patterns say outright.
-        let reciprocal = targets.is_empty() && codes.reverse.is_some();
+        // Cooperation and fighting between the conjuncts count too ("the United States and
+        // China agreed", "rebels and soldiers clashed"); statements and criticism do not
+        // ("Britain and France condemned the attack" is not an event between them).
+        let mutual_root = codes
+            .forward
+            .as_deref()
+            .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06" | "19")));
+        let reciprocal = targets.is_empty() && (codes.reverse.is_some() || mutual_root);
         if (m.compound || reciprocal) && sources.len() > 1 {
             for a in &sources {
                 for b in sources.iter().filter(|b| b.code != a.code) {

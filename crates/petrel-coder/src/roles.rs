@@ -20,8 +20,7 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
     let mut at = v;
     for _ in 0..MAX_CLIMB {
         if let Some(s) = tree.children_with(at, "nsubj").next() {
-            let pronoun = tree.token(s).upos == "PRON"
-                && matches!(tree.lemmas[s].as_str(), "IT" | "HE" | "SHE" | "THEY");
+            let pronoun = is_personal_pronoun(tree, s);
             let dependent = matches!(tree.rel(at), "ccomp" | "advcl" | "conj" | "xcomp");
             if !(pronoun && dependent) {
                 return Some(s);
@@ -55,6 +54,11 @@ pub fn is_purpose(tree: &Tree, c: usize) -> bool {
     matches!(tree.rel(c), "xcomp" | "advcl")
         && tree.token(c).upos == "VERB"
         && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+}
+
+/// Whether the token is a third-person personal pronoun that could stand for an actor.
+pub fn is_personal_pronoun(tree: &Tree, i: usize) -> bool {
+    tree.token(i).upos == "PRON" && matches!(tree.lemmas[i].as_str(), "HE" | "SHE" | "IT" | "THEY")
 }
 
 /// Whether the verb is passive: a passive subject or auxiliary.

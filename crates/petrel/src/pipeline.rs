@@ -65,13 +65,17 @@ impl<'a> Pipeline<'a> {
             sentences: sentences.len(),
             ..CodedStory::default()
         };
+        // Who "he", "she" or "they" most likely is: the source of the story's latest event.
+        let mut antecedent: Option<ActorMatch> = None;
         for (index, sentence) in sentences.iter_mut().enumerate() {
             let Some(span) = sentence.span else { continue };
             if mostly_within(span, &non_body) {
                 continue;
             }
             self.syntax.annotate(sentence);
-            let result = self.coder.code(sentence, story_date);
+            let result = self
+                .coder
+                .code_in_story(sentence, story_date, antecedent.as_ref());
             match result.discarded {
                 Some(Discarded::Story(phrase)) => {
                     coded.events.clear();
@@ -83,6 +87,9 @@ impl<'a> Pipeline<'a> {
             }
             let sentence_text = span.slice(text).unwrap_or_default();
             let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
+            if let Some(last) = result.events.last() {
+                antecedent = Some(last.source.clone());
+            }
             for event in &result.events {
                 let date = mentions
                     .as_deref()
