@@ -60,14 +60,20 @@ impl<'a> Pipeline<'a> {
         let text = &story.text;
         let non_body: Vec<Span> = story::non_body(text).into_iter().map(|(s, _)| s).collect();
         let story_date = story.date;
-        let mut sentences = petrel_text::segment(text);
-        let mut coded = CodedStory {
-            sentences: sentences.len(),
-            ..CodedStory::default()
-        };
+        let mut coded = CodedStory::default();
         // Who "he", "she" or "they" most likely is: the source of the story's latest event.
         let mut antecedent: Option<ActorMatch> = None;
-        for (index, sentence) in sentences.iter_mut().enumerate() {
+        let sentences = chunks(text).flat_map(|start| {
+            let end = chunk_end(text, start);
+            let mut sentences = petrel_text::segment(&text[start..end]);
+            for sentence in &mut sentences {
+                shift(sentence, start);
+            }
+            sentences
+        });
+        for (index, mut sentence) in sentences.enumerate() {
+            coded.sentences += 1;
+            let sentence = &mut sentence;
             let Some(span) = sentence.span else { continue };
             if mostly_within(span, &non_body) {
                 continue;
@@ -162,6 +168,48 @@ fn actor_record(actor: &ActorMatch, sentence: &Sentence, text: &str) -> ActorRec
     }
 }
 
+/// Longest piece of a story segmented at once. A story of any length is split at line
+/// breaks (or, failing that, after a full stop) into pieces of about this size, so memory
+/// stays bounded by the piece, not the story.
+const CHUNK: usize = 64 * 1024;
+
+/// Start offsets of the pieces of `text` (see [`CHUNK`]).
+fn chunks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(0), move |&start| {
+        let end = chunk_end(text, start);
+        (end < text.len()).then_some(end)
+    })
+}
+
+/// Where the piece starting at `start` ends: the last line break, else the last ". ", within
+/// [`CHUNK`] bytes, else the last character boundary before the limit.
+fn chunk_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK {
+        return text.len();
+    }
+    let mut limit = start + CHUNK;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    let cut = window
+        .rfind('\n')
+        .map(|i| i + 1)
+        .or_else(|| window.rfind(". ").map(|i| i + 2))
+        .filter(|&i| i > 0)
+        .unwrap_or(window.len());
+    start + cut
+}
+
+/// Moves a sentence segmented from a piece to offsets in the whole story.
+fn shift(sentence: &mut Sentence, by: usize) {
+    let moved = |s: Span| Span::new(s.start + by, s.end + by);
+    sentence.span = sentence.span.map(moved);
+    for token in &mut sentence.tokens {
+        token.span = token.span.map(moved);
+    }
+}
+
 /// Whether more than half of `span` lies in the non-body regions.
 fn mostly_within(span: Span, regions: &[Span]) -> bool {
     let covered: usize = regions
@@ -185,4 +233,31 @@ fn nearest_date(
         .iter()
         .min_by_key(|m| m.span.start.abs_diff(at).min(m.span.end.abs_diff(at)))
         .map(|m| m.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_stories_are_cut_into_bounded_pieces_at_line_breaks_or_full_stops() {
+        let line = "Kenya met Ethiopia. ".repeat(40) + "\n";
+        let text = line.repeat(200);
+        let starts: Vec<usize> = chunks(&text).collect();
+        assert!(starts.len() > 1);
+        for &start in &starts {
+            let end = chunk_end(&text, start);
+            assert!(end - start <= CHUNK);
+            assert!(end == text.len() || text[..end].ends_with('\n'));
+        }
+        let no_lines = "Kenya met Ethiopia. ".repeat(10_000);
+        for start in chunks(&no_lines) {
+            let end = chunk_end(&no_lines, start);
+            assert!(end == no_lines.len() || no_lines[..end].ends_with(". "));
+        }
+        let no_breaks = "é".repeat(100_000);
+        let pieces: Vec<usize> = chunks(&no_breaks).collect();
+        assert!(pieces.iter().all(|&s| no_breaks.is_char_boundary(s)));
+        assert_eq!(chunks("").collect::<Vec<_>>(), [0]);
+    }
 }
