@@ -19,7 +19,10 @@ fn bench(c: &mut Criterion) {
     let (lexicon, _) = Lexicon::load_own(&root.join("lexicon")).expect("lexicon");
     let syntax = petrel_syntax::Pipeline::load(&root.join("models")).expect("models");
     let pipeline = Pipeline::new(&syntax, &lexicon, &lexicon.ontology, Options::default());
-    let sentences: usize = stories.iter().map(|s| pipeline.code_story(s).sentences).sum();
+    let sentences: usize = stories
+        .iter()
+        .map(|s| pipeline.code_story(s).sentences)
+        .sum();
 
     let mut group = c.benchmark_group("pipeline");
     group.sample_size(10);
