@@ -61,7 +61,8 @@ impl<'a> Pipeline<'a> {
         let non_body: Vec<Span> = story::non_body(text).into_iter().map(|(s, _)| s).collect();
         let story_date = story.date;
         let mut coded = CodedStory::default();
-        // Who "he", "she" or "they" most likely is: the source of the story's latest event.
+        // Who "he", "she" or "they" most likely is: the speaker of the story's latest reported
+        // event ("Blinken said ... He also said"), else that event's source.
         let mut antecedent: Option<ActorMatch> = None;
         let sentences = chunks(text).flat_map(|start| {
             let end = chunk_end(text, start);
@@ -94,7 +95,7 @@ impl<'a> Pipeline<'a> {
             let sentence_text = span.slice(text).unwrap_or_default();
             let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
             if let Some(last) = result.events.last() {
-                antecedent = Some(last.source.clone());
+                antecedent = Some(last.attribution.as_ref().unwrap_or(&last.source).clone());
             }
             for event in &result.events {
                 let date = mentions
