@@ -17,25 +17,31 @@ pub struct Discard {
 impl Discard {
     /// Whether the phrase occurs in `text` (case-insensitively, starting at a word boundary).
     pub fn matches(&self, upper_text: &str) -> bool {
-        let mut from = 0;
-        while let Some(at) = upper_text[from..].find(&self.phrase) {
-            let start = from + at;
-            let end = start + self.phrase.len();
-            let starts_word = upper_text[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let ends_word = upper_text[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if starts_word && (ends_word || !self.whole_word) {
-                return true;
-            }
-            from = start + self.phrase.len().max(1);
-        }
-        false
+        occurs(upper_text, &self.phrase, self.whole_word)
     }
+}
+
+/// Whether `phrase` occurs in `upper_text` starting at a word boundary, and, if `whole_word`,
+/// ending at one too (otherwise it is a stem: "BASKETBALL" finds "BASKETBALLS").
+pub fn occurs(upper_text: &str, phrase: &str, whole_word: bool) -> bool {
+    let mut from = 0;
+    while let Some(at) = upper_text[from..].find(phrase) {
+        let start = from + at;
+        let end = start + phrase.len();
+        let starts_word = upper_text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ends_word = upper_text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && (ends_word || !whole_word) {
+            return true;
+        }
+        from = start + phrase.len().max(1);
+    }
+    false
 }
 
 /// Normalises text for [`Discard::matches`]: upper case, runs of white space as one space.

@@ -1,7 +1,7 @@
 //! Issues: phrases that tag a sentence with a topic code (`NUCLEAR_WEAPONS`), independent of
 //! events.
 
-use crate::discards::Discard;
+use crate::discards::{occurs, Discard};
 use crate::Origin;
 
 #[derive(Clone, Debug)]
@@ -28,13 +28,7 @@ impl IssueDict {
         }
         let mut found: Vec<(&str, usize)> = Vec::new();
         for issue in &self.issues {
-            let probe = Discard {
-                phrase: issue.phrase.clone(),
-                story: false,
-                whole_word: true,
-                origin: issue.origin.clone(),
-            };
-            if probe.matches(upper_text) {
+            if occurs(upper_text, &issue.phrase, true) {
                 match found.iter_mut().find(|(code, _)| *code == issue.code) {
                     Some((_, n)) => *n += 1,
                     None => found.push((&issue.code, 1)),
