@@ -223,14 +223,9 @@ impl<'l> Coder<'l> {
             None => m.codes.clone(),
         };
         let negated = negated && negation.is_none();
-        let attribution = roles::speaker(tree, v).and_then(|s| {
-            let found = nominals.actors(s);
-            if found.is_empty() {
-                nominals.find_in(s).into_iter().next()
-            } else {
-                found.into_iter().next()
-            }
-        });
+        // `find_in` looks at the phrase's head first, then inside it.
+        let attribution =
+            roles::speaker(tree, v).and_then(|s| nominals.find_in(s).into_iter().next());
         let event = |code: &str, source: &ActorMatch, target: Option<&ActorMatch>| Event {
             code: code.to_string(),
             source: source.clone(),

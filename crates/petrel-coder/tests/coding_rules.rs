@@ -5,11 +5,13 @@
 //! UPOS, HEAD, DEPREL); [`parse`] fills in the other four with `_`, so a failing test points at
 //! the coding rule and not at a parser's mistake.
 
+mod support;
+
 use jiff::civil::{date, Date};
 use petrel_coder::{Coder, Discarded, Event, SentenceCoding};
 use petrel_lexicon::negation::NegationTable;
 use petrel_lexicon::{petrarch, Lexicon};
-use petrel_text::Sentence;
+use support::parse;
 
 /// Verb blocks for the tests. Codes are CAMEO where one fits; each pattern is there for one
 /// rule below.
@@ -135,30 +137,6 @@ fn lexicon_with_ontology() -> Lexicon {
     assert!(diags.is_empty(), "ontology: {diags:?}");
     lex.negations = Some(table);
     lex
-}
-
-/// Builds a sentence from rows `ID FORM LEMMA UPOS HEAD DEPREL`, via the CoNLL-U reader.
-fn parse(rows: &str) -> Sentence {
-    let conllu: String = rows
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let c: Vec<&str> = l.split_whitespace().collect();
-            assert_eq!(
-                c.len(),
-                6,
-                "row {l:?} is not ID FORM LEMMA UPOS HEAD DEPREL"
-            );
-            format!(
-                "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
-                c[0], c[1], c[2], c[3], c[4], c[5]
-            )
-        })
-        .collect();
-    let mut sentences = petrel_syntax::conllu::parse_str(&conllu).expect("valid CoNLL-U");
-    assert_eq!(sentences.len(), 1);
-    sentences.remove(0)
 }
 
 type Triple = (String, String, Option<String>);

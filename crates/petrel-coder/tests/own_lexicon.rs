@@ -5,12 +5,14 @@
 //! Parses are hand-written UD v2 (rows of ID FORM LEMMA UPOS HEAD DEPREL), as EWT would
 //! annotate the sentences, so a failure points at the lexicon or the coder, not a parser.
 
+mod support;
+
 use std::sync::OnceLock;
+use support::parse;
 
 use jiff::civil::Date;
 use petrel_coder::Coder;
 use petrel_lexicon::{default_dir, Lexicon};
-use petrel_text::Sentence;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -19,30 +21,6 @@ fn lexicon() -> &'static Lexicon {
         assert!(diags.is_empty(), "{diags:#?}");
         lexicon
     })
-}
-
-/// A sentence from rows `ID FORM LEMMA UPOS HEAD DEPREL`, through the CoNLL-U reader.
-fn parse(rows: &str) -> Sentence {
-    let conllu: String = rows
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let c: Vec<&str> = l.split_whitespace().collect();
-            assert_eq!(
-                c.len(),
-                6,
-                "row {l:?} is not ID FORM LEMMA UPOS HEAD DEPREL"
-            );
-            format!(
-                "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
-                c[0], c[1], c[2], c[3], c[4], c[5]
-            )
-        })
-        .collect();
-    let mut sentences = petrel_syntax::conllu::parse_str(&conllu).expect("valid CoNLL-U");
-    assert_eq!(sentences.len(), 1);
-    sentences.remove(0)
 }
 
 /// The (code, source, target) of each event, sorted.
