@@ -7,16 +7,18 @@ use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
 use petrel_text::Sentence;
 
+use crate::context::{self, Known, StoryContext};
 use crate::event::describe;
 use crate::nominals::Nominals;
 use crate::patterns::{match_verb, VerbMatch};
-use crate::{mentions, roles, ActorMatch, Event, Evidence, Tree};
+use crate::{mentions, modality, roles, ActorMatch, Event, Evidence, Modality, Tree};
 
 /// Codes sentences against one lexicon. Create it once (it indexes the discard list); it holds
 /// no per-sentence state, so one coder may be shared across threads.
 pub struct Coder<'l> {
     lexicon: &'l Lexicon,
     require_target: bool,
+    recode_modal: bool,
     /// All discard phrases in one automaton: one pass over a sentence finds every candidate,
     /// where looking for each of the Phoenix list's ~2,000 phrases in turn cost more than
     /// all the rest of coding.
@@ -47,6 +49,7 @@ impl<'l> Coder<'l> {
         Coder {
             lexicon,
             require_target: true,
+            recode_modal: false,
             discards,
         }
     }
@@ -57,19 +60,58 @@ impl<'l> Coder<'l> {
         self
     }
 
-    /// Codes one parsed sentence. `date` selects the actor codes valid on that day.
-    pub fn code(&self, sentence: &Sentence, date: Option<Date>) -> SentenceCoding {
-        self.code_in_story(sentence, date, None)
+    /// Whether an event only announced ("would supply", "ready to send", "could strike if")
+    /// is coded as the intent (03) or threat (13) it expresses, as CAMEO does, instead of as
+    /// the deed. Off by default, as in PETRARCH, whose test suite codes "is about to restore
+    /// ties" as the restoring itself.
+    pub fn recode_modal(mut self, yes: bool) -> Coder<'l> {
+        self.recode_modal = yes;
+        self
     }
 
-    /// Codes one sentence of a story. `antecedent` is who a subject pronoun ("he", "she",
-    /// "it", "they") that the sentence itself cannot resolve refers to: the story's most
-    /// recent actor, as the caller knows it.
+    /// The intent or threat code of an announced event, if it has one. A cooperative act is
+    /// an intent only when it is still to come or wanted ("may meet" is not a promise); a
+    /// violent one is a threat when its own actor announces it, not when someone else
+    /// predicts it ("Pakistan said India would strike" is Pakistan's fear, not India's
+    /// threat).
+    fn announced(
+        &self,
+        code: &str,
+        modality: Modality,
+        source: &ActorMatch,
+        speaker: Option<&ActorMatch>,
+    ) -> Option<&'static str> {
+        if modality != Modality::Possible {
+            if let Some(intent) = modality::intent_code(code) {
+                return Some(intent);
+            }
+        }
+        let own_words = speaker.is_none_or(|s| s.code.get(..3) == source.code.get(..3));
+        modality::threat_code(code).filter(|_| own_words)
+    }
+
+    /// Codes one parsed sentence on its own. `date` selects the actor codes valid on that day.
+    pub fn code(&self, sentence: &Sentence, date: Option<Date>) -> SentenceCoding {
+        self.code_with(sentence, date, None)
+    }
+
+    /// Codes one sentence of a story, in story order. `context` carries what the earlier
+    /// sentences established (who "he" is, surnames, "the bloc", where the story happens)
+    /// and takes in what this one adds.
     pub fn code_in_story(
         &self,
         sentence: &Sentence,
         date: Option<Date>,
-        antecedent: Option<&ActorMatch>,
+        context: &mut StoryContext,
+    ) -> SentenceCoding {
+        self.code_with(sentence, date, Some(context))
+    }
+
+    fn code_with(
+        &self,
+        sentence: &Sentence,
+        date: Option<Date>,
+        mut story: Option<&mut StoryContext>,
     ) -> SentenceCoding {
         if let Some(discarded) = self.discard(sentence) {
             return SentenceCoding {
@@ -78,8 +120,12 @@ impl<'l> Coder<'l> {
             };
         }
         let tree = Tree::new(sentence);
-        let mentions = mentions::find(&tree, self.lexicon);
-        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date);
+        let mut mentions = mentions::find(&tree, self.lexicon);
+        let known = match &story {
+            Some(context) => mentions::find_known(&tree, &mut mentions, context),
+            None => Vec::new(),
+        };
+        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date).with_known(&known);
         let matches: Vec<Option<VerbMatch>> = (0..tree.len())
             .map(|v| {
                 (tree.token(v).upos == "VERB")
@@ -95,10 +141,25 @@ impl<'l> Coder<'l> {
             // governing event threatens or promises, not a second event.
             let governed =
                 tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| matches[h].is_some());
-            if governed {
+            if governed || asked_for(&tree, &matches, v) {
                 continue;
             }
-            for event in self.events_for(&tree, &nominals, v, m, antecedent) {
+            let antecedent = story.as_deref().and_then(StoryContext::antecedent);
+            for mut event in self.events_for(&tree, &nominals, v, m, antecedent) {
+                if let Some(context) = story.as_deref() {
+                    let here = place_of(&tree, &nominals, v);
+                    settle_country(&tree, &mut event.source, context, here.as_ref());
+                    if let Some(target) = &mut event.target {
+                        settle_country(&tree, target, context, here.as_ref());
+                    }
+                }
+                if event
+                    .target
+                    .as_ref()
+                    .is_some_and(|t| t.code == event.source.code)
+                {
+                    continue;
+                }
                 let duplicate = events.iter().any(|e| {
                     e.code == event.code
                         && e.source.code == event.source.code
@@ -110,9 +171,44 @@ impl<'l> Coder<'l> {
                 }
             }
         }
+        if let Some(context) = story.as_deref_mut() {
+            context.remember(&tree, &nominals, &events, |a| phrase(&tree, a));
+        }
         SentenceCoding {
             events,
             discarded: None,
+        }
+    }
+
+    /// Takes the country a dateline names ("HERAT, Afghanistan", "NAIROBI") as where the story
+    /// takes place, so that "police" or "civilians" with no country of their own get it.
+    pub fn read_dateline(
+        &self,
+        sentence: &Sentence,
+        date: Option<Date>,
+        context: &mut StoryContext,
+    ) {
+        // Datelines write the place in capitals and the date not ("HERAT, Afghanistan, July
+        // 10"); in capitals throughout, names match as in a headline.
+        let mut capitals = sentence.clone();
+        for token in &mut capitals.tokens {
+            token.form = token.form.to_uppercase();
+        }
+        let tree = Tree::new(&capitals);
+        let mentions = mentions::find(&tree, self.lexicon);
+        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date);
+        let country = mentions
+            .iter()
+            .rev()
+            .flat_map(|m| nominals.actors(m.head))
+            .find_map(|a| {
+                context::country_of(&a.code).map(|c| Known {
+                    code: c.to_string(),
+                    text: phrase(&tree, &a),
+                })
+            });
+        if let Some(country) = country {
+            context.set_place(country);
         }
     }
 
@@ -151,7 +247,7 @@ impl<'l> Coder<'l> {
         nominals: &Nominals,
         v: usize,
         m: &VerbMatch,
-        antecedent: Option<&ActorMatch>,
+        antecedent: Option<&Known>,
     ) -> Vec<Event> {
         let passive = roles::is_passive(tree, v);
         // The actors of a subject: of each conjunct in turn, looking inside a conjunct that
@@ -180,7 +276,12 @@ impl<'l> Coder<'l> {
                     (Some(s), Some(a))
                         if found.is_empty() && roles::is_personal_pronoun(tree, s) =>
                     {
-                        vec![a.clone()]
+                        vec![ActorMatch {
+                            code: a.code.clone(),
+                            head: s,
+                            tokens: (s, s),
+                            entries: vec![format!("pronoun for {} (earlier in the story)", a.text)],
+                        }]
                     }
                     _ => found,
                 }
@@ -226,14 +327,22 @@ impl<'l> Coder<'l> {
         // `find_in` looks at the phrase's head first, then inside it.
         let attribution =
             roles::speaker(tree, v).and_then(|s| nominals.find_in(s).into_iter().next());
-        let event = |code: &str, source: &ActorMatch, target: Option<&ActorMatch>| Event {
-            code: code.to_string(),
-            source: source.clone(),
-            target: target.cloned(),
-            trigger: v,
-            negated,
-            attribution: attribution.clone(),
-            evidence: evidence.clone(),
+        let modality = modality::of(tree, v);
+        let event = |code: &str, source: &ActorMatch, target: Option<&ActorMatch>| {
+            let recoded = modality
+                .filter(|_| self.recode_modal && !negated)
+                .and_then(|m| self.announced(code, m, source, attribution.as_ref()));
+            Event {
+                code: recoded.unwrap_or(code).to_string(),
+                source: source.clone(),
+                target: target.cloned(),
+                trigger: v,
+                negated,
+                attribution: attribution.clone(),
+                modality,
+                recoded_from: recoded.map(|_| code.to_string()),
+                evidence: evidence.clone(),
+            }
         };
         let mut out = Vec::new();
         // "Russia and Ukraine exchanged prisoners": a reciprocal event with a conjoined
@@ -245,7 +354,10 @@ impl<'l> Coder<'l> {
             .forward
             .as_deref()
             .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06" | "19")));
-        let reciprocal = targets.is_empty() && (codes.reverse.is_some() || mutual_root);
+        // A party with no country ("exchanged *prisoners*") is not the other side of a
+        // reciprocal act between two named states.
+        let no_party = targets.iter().all(|t| t.code.starts_with("---"));
+        let reciprocal = no_party && (codes.reverse.is_some() || mutual_root);
         if (m.compound || reciprocal) && sources.len() > 1 {
             for a in &sources {
                 for b in sources.iter().filter(|b| b.code != a.code) {
@@ -270,11 +382,148 @@ impl<'l> Coder<'l> {
                 if let Some(code) = &codes.forward {
                     out.push(event(code, source, Some(target)));
                 }
+                // An announced mutual act ("ready to sign a deal with the United States") is
+                // the announcer's intent alone.
                 if let Some(code) = &codes.reverse {
-                    out.push(event(code, target, Some(source)));
+                    let reverse = event(code, target, Some(source));
+                    if reverse.recoded_from.is_none() {
+                        out.push(reverse);
+                    }
                 }
             }
         }
         out
     }
+}
+
+/// Prepositions that say where something happens ("clashes *in* Gaza", "strikes *across*
+/// Yemen"). "near" and "at" are left out: "near the border with Guyana" is not in Guyana.
+const PLACE_PREPS: &[&str] = &["IN", "INSIDE", "ACROSS", "THROUGHOUT"];
+
+/// The country where the event of the verb at `v` takes place, as its own clause says: the
+/// nearest place phrase below the verb ("blew themselves up outside the ministry *in Ankara*").
+fn place_of(tree: &Tree, nominals: &Nominals, v: usize) -> Option<Known> {
+    let mut places: Vec<usize> = tree
+        .subtree(v)
+        .into_iter()
+        .filter(|&c| {
+            matches!(tree.rel(c), "obl" | "nmod")
+                && tree.case_of(c).is_some_and(|p| PLACE_PREPS.contains(&p))
+        })
+        .collect();
+    places.sort_by_key(|&c| c.abs_diff(v));
+    places
+        .into_iter()
+        .flat_map(|c| nominals.find_in(c))
+        .find_map(|a| {
+            context::country_of(&a.code).map(|c| Known {
+                code: c.to_string(),
+                text: phrase(tree, &a),
+            })
+        })
+}
+
+/// Gives a country to an actor coded without one (`---COP`, "police"): the actor of the same
+/// kind named earlier when the phrase is definite ("*the* court" after the International
+/// Court of Justice), else the country where the event takes place (the sentence's, else the
+/// story's). Left as it is when neither is known.
+fn settle_country(
+    tree: &Tree,
+    actor: &mut ActorMatch,
+    context: &StoryContext,
+    here: Option<&Known>,
+) {
+    let Some(sector) = actor.code.strip_prefix("---") else {
+        return;
+    };
+    // "naval exercises" is not an actor, though "naval" is a sector word; "their
+    // ambassadors" belong to whoever "their" is, not to where they are.
+    let head = actor.head;
+    let possessed = tree
+        .children_with(head, "nmod")
+        .any(|c| tree.token(c).upos == "PRON");
+    if !matches!(tree.token(head).upos.as_str(), "NOUN" | "PROPN") || possessed {
+        return;
+    }
+    let definite = tree
+        .children_with(actor.head, "det")
+        .any(|d| matches!(tree.lemmas[d].as_str(), "THE" | "THIS" | "THAT"));
+    if let Some(known) = definite
+        .then(|| context.latest_of_types(&actor.code))
+        .flatten()
+    {
+        actor
+            .entries
+            .push(format!("the same as {} (earlier in the story)", known.text));
+        actor.code = known.code.clone();
+        return;
+    }
+    // Where the sentence says the event happens, any sector; where the story happens (its
+    // dateline), only the sectors that are nearly always local: a story datelined Caracas
+    // has Venezuelan police and protesters, but its troops, envoys and media may be anyone's.
+    let local = context::types(&actor.code).all(|t| LOCAL_SECTORS.contains(&t));
+    let place = here.or(context.place().filter(|_| local));
+    if let Some(place) = place {
+        actor
+            .entries
+            .push(format!("country from where it happens: {}", place.text));
+        actor.code = format!("{}{sector}", place.code);
+    }
+}
+
+/// Sector codes of actors that are, unless said otherwise, of the country they are in:
+/// civilians, protesters and opposition, police, legislators, judges, armed groups, unions,
+/// refugees, criminals.
+const LOCAL_SECTORS: &[&str] = &[
+    "CVL", "OPP", "COP", "LEG", "JUD", "REB", "INS", "UAF", "SEP", "LAB", "REF", "CRM", "EDU",
+    "HLH", "AGR",
+];
+
+/// The words of an actor's phrase, as written.
+fn phrase(tree: &Tree, actor: &ActorMatch) -> String {
+    let (first, last) = actor.tokens;
+    tree.sentence.tokens[first..=last.min(tree.len().saturating_sub(1))]
+        .iter()
+        .map(|t| t.form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// CAMEO roots whose events take a clause saying what is asked, promised, demanded, alleged,
+/// refused or threatened: 02 appeal, 03 intent, 10 demand, 11 disapprove (accusations), 12
+/// reject, 13 threaten.
+const CONTENT_ROOTS: &[&str] = &["02", "03", "10", "11", "12", "13"];
+
+/// How many clauses up a verb is looked for whose content the clause is.
+const MAX_CONTENT_CLIMB: usize = 3;
+
+/// Whether the verb at `v` only says what another coded event asks for, promises, alleges or
+/// threatens ("called on the United States *to supply* air defences", "accused Russia of
+/// *striking* the hospital", "demanded that Iran *release* the ship"): the deed has not
+/// happened, so it is not an event of its own. An event of the same kinds under it is kept
+/// ("filed a case *accusing* Israel"): it is a further statement, not a deed.
+fn asked_for(tree: &Tree, matches: &[Option<VerbMatch>], v: usize) -> bool {
+    let is_content = |m: &VerbMatch| {
+        [&m.codes.forward, &m.codes.reverse]
+            .into_iter()
+            .flatten()
+            .any(|c| c.get(..2).is_some_and(|r| CONTENT_ROOTS.contains(&r)))
+    };
+    if matches[v].as_ref().is_some_and(is_content) {
+        return false;
+    }
+    let mut at = v;
+    for _ in 0..MAX_CONTENT_CLIMB {
+        if !matches!(tree.rel(at), "xcomp" | "ccomp" | "advcl") {
+            return false;
+        }
+        let Some(head) = tree.head(at) else {
+            return false;
+        };
+        if let Some(m) = &matches[head] {
+            return is_content(m);
+        }
+        at = head;
+    }
+    false
 }

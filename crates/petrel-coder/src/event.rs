@@ -3,6 +3,8 @@
 use petrel_lexicon::Origin;
 use serde::Serialize;
 
+use crate::modality::Modality;
+
 /// An actor as it appears in one event: its code and the words that gave it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActorMatch {
@@ -42,6 +44,12 @@ pub struct Event {
     /// Who reported the event, when it is reported speech ("Kenya *said* Ethiopia had ...",
     /// "according to *the Elysee*"): the speaker's actor.
     pub attribution: Option<ActorMatch>,
+    /// Said to be coming, possible, intended or conditional rather than done
+    /// ([`crate::modality`]); `None` for a plain assertion.
+    pub modality: Option<Modality>,
+    /// The code the verb's dictionary entry gave, when modality turned it into an intent or a
+    /// threat ("would supply weapons": 072 → 0332).
+    pub recoded_from: Option<String>,
     pub evidence: Evidence,
 }
 

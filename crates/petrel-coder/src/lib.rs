@@ -9,13 +9,17 @@
 //! [`Lexicon`]: petrel_lexicon::Lexicon
 
 mod coder;
+pub mod context;
 mod event;
 pub mod mentions;
+pub mod modality;
 pub mod nominals;
 pub mod patterns;
 pub mod roles;
 mod tree;
 
 pub use coder::{Coder, Discarded, SentenceCoding};
+pub use context::StoryContext;
 pub use event::{ActorMatch, Event, Evidence};
+pub use modality::Modality;
 pub use tree::Tree;

@@ -5,6 +5,7 @@ use petrel_lexicon::actors::{ActorId, NameRef};
 use petrel_lexicon::agents::AgentId;
 use petrel_lexicon::Lexicon;
 
+use crate::context::{Known, StoryContext};
 use crate::Tree;
 
 /// What a run of words names.
@@ -12,6 +13,8 @@ use crate::Tree;
 pub enum Named {
     Actor(ActorId),
     Agent(AgentId),
+    /// An actor the story named before, by its index in the list [`find_known`] returns.
+    Known(usize),
 }
 
 /// A dictionary phrase found in the sentence.
@@ -105,4 +108,40 @@ fn run_head(tree: &Tree, start: usize, end: usize) -> usize {
         .rev()
         .find(|&i| tree.head(i).is_none_or(|h| h < start || h > end))
         .unwrap_or(end)
+}
+
+/// Adds to `mentions` the words that name an actor only through the story so far: a bare
+/// surname of someone named in full before ("Blinken"), and a definite description ("the
+/// bloc", "the group") of an actor of that kind. Returns the actors they name; the added
+/// mentions point into it.
+pub fn find_known(tree: &Tree, mentions: &mut Vec<Mention>, context: &StoryContext) -> Vec<Known> {
+    let mut covered = vec![false; tree.len()];
+    for m in mentions.iter() {
+        covered[m.start..=m.end].fill(true);
+    }
+    let mut known = Vec::new();
+    for i in (0..tree.len()).filter(|&i| !covered[i]) {
+        let token = tree.token(i);
+        let found = match token.upos.as_str() {
+            "PROPN" => context.surname(&tree.forms[i]).cloned(),
+            "NOUN" if definite(tree, i) => context.described(&tree.lemmas[i]),
+            _ => None,
+        };
+        if let Some(k) = found {
+            mentions.push(Mention {
+                named: Named::Known(known.len()),
+                start: i,
+                end: i,
+                head: i,
+            });
+            known.push(k);
+        }
+    }
+    known
+}
+
+/// Whether a noun has the definite article or a demonstrative.
+fn definite(tree: &Tree, i: usize) -> bool {
+    tree.children_with(i, "det")
+        .any(|d| matches!(tree.lemmas[d].as_str(), "THE" | "THIS" | "THAT"))
 }

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
 use petrel_lexicon::Lexicon;
 
+use crate::context::Known;
 use crate::event::describe;
 use crate::mentions::{Mention, Named};
 use crate::{ActorMatch, Tree};
@@ -35,6 +36,8 @@ pub struct Nominals<'a> {
     inside: Vec<bool>,
     /// `actors(i)`, once computed: every verb's pattern matching asks about the same words.
     cache: RefCell<Vec<Option<Vec<ActorMatch>>>>,
+    /// Actors named earlier in the story, for [`Named::Known`] mentions.
+    known: &'a [Known],
 }
 
 impl<'a> Nominals<'a> {
@@ -59,7 +62,14 @@ impl<'a> Nominals<'a> {
             headed,
             inside,
             cache: RefCell::new(vec![None; tree.len()]),
+            known: &[],
         }
+    }
+
+    /// Resolves [`Named::Known`] mentions against `known` (see [`crate::mentions::find_known`]).
+    pub fn with_known(mut self, known: &'a [Known]) -> Nominals<'a> {
+        self.known = known;
+        self
     }
 
     /// The actors named by the phrase headed at `i`, its conjuncts included.
@@ -158,6 +168,15 @@ impl<'a> Nominals<'a> {
             c
         };
         match mention.named {
+            Named::Known(k) => {
+                let known = &self.known[k];
+                vec![ActorMatch {
+                    code: known.code.clone(),
+                    head: i,
+                    tokens: (mention.start, mention.end),
+                    entries: vec![format!("{} (earlier in the story)", known.text)],
+                }]
+            }
             // A named person under a title that carries its own country ("Bree Prime Minister
             // Romendacil"), or under a bare title beside a country ("Ithilen's minister
             // Calimehtar"): the title says for whom, and in what capacity, they act.

@@ -37,6 +37,9 @@ pub struct Explanation {
     /// Dictionary entries behind the source and target (actor, dated role, agents).
     pub source_entries: Vec<String>,
     pub target_entries: Vec<String>,
+    /// The dictionary's code, when modality turned the event into an intent or a threat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recoded_from: Option<String>,
 }
 
 /// One event, as written. Field names are a contract: add, never rename.
@@ -55,6 +58,10 @@ pub struct EventRecord {
     pub goldstein: Option<f64>,
     pub quad_class: Option<u8>,
     pub negated: bool,
+    /// `"future"`, `"possible"`, `"intended"` or `"conditional"` when the event is announced
+    /// rather than reported as done ("would strike", "ready to send", "if ..."); null for a
+    /// plain assertion.
+    pub modality: Option<&'static str>,
     pub trigger: Trigger,
     /// Who reported the event, for reported speech.
     pub attribution: Option<ActorRecord>,
@@ -111,6 +118,7 @@ pub const COLUMNS: &[&str] = &[
     "goldstein",
     "quad_class",
     "negated",
+    "modality",
     "trigger",
     "attribution_code",
     "source_start",
@@ -168,6 +176,7 @@ impl<W: Write> EventSink for DelimitedSink<W> {
             r.goldstein.map_or(String::new(), |g| g.to_string()),
             r.quad_class.map_or(String::new(), |q| q.to_string()),
             r.negated.to_string(),
+            opt(r.modality),
             r.trigger.text.clone(),
             opt(r.attribution.as_ref().map(|a| a.code.as_str())),
             r.source.span[0].to_string(),

@@ -1,7 +1,7 @@
 //! The whole job for one story: structure, sentences, syntax, coding, dates, output records.
 
 use jiff::civil::Date;
-use petrel_coder::{ActorMatch, Coder, Discarded, Event};
+use petrel_coder::{ActorMatch, Coder, Discarded, Event, StoryContext};
 use petrel_lexicon::ontology::Ontology;
 use petrel_lexicon::Lexicon;
 use petrel_text::{Sentence, Span};
@@ -49,7 +49,7 @@ impl<'a> Pipeline<'a> {
     ) -> Pipeline<'a> {
         Pipeline {
             syntax,
-            coder: Coder::new(lexicon),
+            coder: Coder::new(lexicon).recode_modal(true),
             ontology,
             options,
         }
@@ -58,12 +58,16 @@ impl<'a> Pipeline<'a> {
     /// Codes one story from raw text.
     pub fn code_story(&self, story: &Story) -> CodedStory {
         let text = &story.text;
-        let non_body: Vec<Span> = story::non_body(text).into_iter().map(|(s, _)| s).collect();
+        let parts = story::non_body(text);
+        let non_body: Vec<Span> = parts.iter().map(|(s, _)| *s).collect();
+        let datelines: Vec<Span> = parts
+            .iter()
+            .filter(|(_, part)| *part == story::Part::Dateline)
+            .map(|(s, _)| *s)
+            .collect();
         let story_date = story.date;
         let mut coded = CodedStory::default();
-        // Who "he", "she" or "they" most likely is: the speaker of the story's latest reported
-        // event ("Blinken said ... He also said"), else that event's source.
-        let mut antecedent: Option<ActorMatch> = None;
+        let mut context = StoryContext::default();
         let sentences = chunks(text).flat_map(|start| {
             let end = chunk_end(text, start);
             let mut sentences = petrel_text::segment(&text[start..end]);
@@ -77,12 +81,13 @@ impl<'a> Pipeline<'a> {
             let sentence = &mut sentence;
             let Some(span) = sentence.span else { continue };
             if mostly_within(span, &non_body) {
+                if mostly_within(span, &datelines) {
+                    self.coder.read_dateline(sentence, story_date, &mut context);
+                }
                 continue;
             }
             self.syntax.annotate(sentence);
-            let result = self
-                .coder
-                .code_in_story(sentence, story_date, antecedent.as_ref());
+            let result = self.coder.code_in_story(sentence, story_date, &mut context);
             match result.discarded {
                 Some(Discarded::Story(phrase)) => {
                     coded.events.clear();
@@ -94,9 +99,6 @@ impl<'a> Pipeline<'a> {
             }
             let sentence_text = span.slice(text).unwrap_or_default();
             let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
-            if let Some(last) = result.events.last() {
-                antecedent = Some(last.attribution.as_ref().unwrap_or(&last.source).clone());
-            }
             for event in &result.events {
                 let date = mentions
                     .as_deref()
@@ -136,6 +138,7 @@ impl<'a> Pipeline<'a> {
             goldstein: kind.map(|k| k.goldstein),
             quad_class: kind.map(|k| k.quad_class),
             negated: event.negated,
+            modality: event.modality.map(|m| m.as_str()),
             trigger: Trigger {
                 text: trigger_span.slice(text).unwrap_or_default().to_string(),
                 span: trigger_span.into(),
@@ -151,6 +154,7 @@ impl<'a> Pipeline<'a> {
                     .as_ref()
                     .map(|t| t.entries.clone())
                     .unwrap_or_default(),
+                recoded_from: event.recoded_from.clone(),
             }),
         }
     }

@@ -1,0 +1,247 @@
+//! What the earlier sentences of a story tell the coder about a later one: who "he" is, that
+//! "Blinken" is the "U.S. Secretary of State Antony Blinken" named before, that "the bloc" is
+//! ECOWAS and "the court" the International Court of Justice, and in which country the story
+//! takes place, so that "police" and "civilians" get a country.
+//!
+//! A news story names its actors in full once and then shortens them; coding each sentence
+//! alone loses most of its second and later events. The context is built sentence by sentence
+//! by [`crate::Coder::code_in_story`] and read by the next sentence's coding. Resolution is
+//! deliberately conservative: the latest earlier actor of the right kind, never a guess across
+//! kinds, and every resolved actor says in its entries where its code came from.
+
+use crate::nominals::Nominals;
+use crate::{ActorMatch, Event, Tree};
+
+/// How many distinct actors of a story are remembered (the latest ones).
+const MEMORY: usize = 48;
+
+/// An actor named earlier in the story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub code: String,
+    /// The words that named it.
+    pub text: String,
+}
+
+/// What a story has established so far. Start each story with `StoryContext::default()`.
+#[derive(Clone, Debug, Default)]
+pub struct StoryContext {
+    /// Who a personal pronoun subject stands for.
+    antecedent: Option<Known>,
+    /// Actors named so far, latest last, one entry per code.
+    actors: Vec<Known>,
+    /// Last words of named people ("BLINKEN"), upper-cased, with who they name.
+    surnames: Vec<(String, Known)>,
+    /// The country the story takes place in (dateline, else the first place named), with the
+    /// words that said so.
+    place: Option<Known>,
+}
+
+/// Nouns that, after "the", stand for an actor named earlier, and the kind of actor each may
+/// stand for.
+const DESCRIPTIONS: &[(&str, Kind)] = &[
+    ("BLOC", Kind::International),
+    ("ALLIANCE", Kind::International),
+    ("ORGANISATION", Kind::International),
+    ("ORGANIZATION", Kind::International),
+    ("AGENCY", Kind::International),
+    ("BODY", Kind::International),
+    ("COUNCIL", Kind::International),
+    ("GROUP", Kind::Group),
+    ("MOVEMENT", Kind::Group),
+    ("FACTION", Kind::Group),
+    ("NEWSPAPER", Kind::Type("MED")),
+    ("BROADCASTER", Kind::Type("MED")),
+    ("UNION", Kind::Type("LAB")),
+    ("COMPANY", Kind::Type("BUS")),
+    ("FIRM", Kind::Type("BUS")),
+];
+
+/// A kind of actor a description may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// An international organisation (`IGO...`).
+    International,
+    /// A non-state group: armed, political or civic.
+    Group,
+    /// Any actor carrying this type code.
+    Type(&'static str),
+}
+
+/// Actor types of non-state groups.
+const GROUP_TYPES: &[&str] = &["REB", "INS", "UAF", "SEP", "RAD", "OPP", "PTY"];
+
+/// Three-letter prefixes of CAMEO codes that are not countries: international and
+/// transnational actors and regions.
+const NOT_COUNTRIES: &[&str] = &[
+    "---", "IGO", "NGO", "IMG", "MNC", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB",
+    "DEV", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS",
+    "SEA", "SCN", "WAF", "WST",
+];
+
+/// The country of a code, if it is a state's.
+pub fn country_of(code: &str) -> Option<&str> {
+    code.get(..3).filter(|c| !NOT_COUNTRIES.contains(c))
+}
+
+/// The type codes after a code's first three letters (`IGOUNOJUDICJ` → UNO, JUD, ICJ).
+pub(crate) fn types(code: &str) -> impl Iterator<Item = &str> {
+    let rest = code.get(3..).unwrap_or("");
+    (0..rest.len() / 3).filter_map(move |k| rest.get(3 * k..3 * k + 3))
+}
+
+impl Kind {
+    fn fits(self, code: &str) -> bool {
+        match self {
+            Kind::International => code.starts_with("IGO"),
+            Kind::Group => {
+                code.starts_with("NGO")
+                    || code.starts_with("IMG")
+                    || types(code).any(|t| GROUP_TYPES.contains(&t))
+            }
+            Kind::Type(t) => types(code).any(|c| c == t),
+        }
+    }
+}
+
+impl StoryContext {
+    /// Who a personal pronoun subject stands for, if anyone.
+    pub(crate) fn antecedent(&self) -> Option<&Known> {
+        self.antecedent.as_ref()
+    }
+
+    /// Who a bare surname names, if the story named that person in full before.
+    pub(crate) fn surname(&self, form: &str) -> Option<&Known> {
+        self.surnames
+            .iter()
+            .rev()
+            .find(|(name, _)| name == form)
+            .map(|(_, k)| k)
+    }
+
+    /// Who "the NOUN" stands for, when the noun is a description of an actor kind.
+    pub(crate) fn described(&self, lemma: &str) -> Option<Known> {
+        let (_, kind) = DESCRIPTIONS.iter().find(|(noun, _)| *noun == lemma)?;
+        self.actors
+            .iter()
+            .rev()
+            .find(|k| kind.fits(&k.code))
+            .cloned()
+    }
+
+    /// The latest actor carrying one of the type codes of `code`, for a country-less sector
+    /// phrase with "the" ("the court" → the court named before).
+    pub(crate) fn latest_of_types(&self, code: &str) -> Option<&Known> {
+        let wanted: Vec<&str> = types(code).collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        self.actors
+            .iter()
+            .rev()
+            .find(|k| types(&k.code).any(|t| wanted.contains(&t)))
+    }
+
+    /// The country the story takes place in, if known.
+    pub(crate) fn place(&self) -> Option<&Known> {
+        self.place.as_ref()
+    }
+
+    /// Records where the story takes place: its dateline's country ("HERAT, Afghanistan",
+    /// "NAIROBI"). (The first place a sentence names is not used: a story datelined La Paz
+    /// that mentions Gaza first does not take place in Gaza.)
+    pub(crate) fn set_place(&mut self, place: Known) {
+        if self.place.is_none() {
+            self.place = Some(place);
+        }
+    }
+
+    /// Takes in what one coded sentence establishes: its actors, the surnames of its named
+    /// people, and who a pronoun in the next sentence most likely stands for (the subject of
+    /// the sentence's main verb when it is an actor: "Blinken said ... He also said"; else the
+    /// speaker or source of its latest event).
+    pub(crate) fn remember(
+        &mut self,
+        tree: &Tree,
+        nominals: &Nominals,
+        events: &[Event],
+        text: impl Fn(&ActorMatch) -> String,
+    ) {
+        for i in 0..tree.len() {
+            for actor in nominals.actors(i) {
+                if actor.code.starts_with("---") || actor.code.is_empty() {
+                    continue;
+                }
+                let known = Known {
+                    code: actor.code.clone(),
+                    text: text(&actor),
+                };
+                let head = tree.token(actor.head);
+                if head.upos == "PROPN" && actor.tokens.1 > actor.tokens.0 {
+                    let surname = tree.forms[actor.tokens.1].clone();
+                    if surname.chars().count() > 2 {
+                        self.surnames.retain(|(s, _)| *s != surname);
+                        self.surnames.push((surname, known.clone()));
+                    }
+                }
+                self.actors.retain(|k| k.code != known.code);
+                self.actors.push(known);
+            }
+        }
+        if self.actors.len() > MEMORY {
+            self.actors.drain(..self.actors.len() - MEMORY);
+        }
+        if self.surnames.len() > MEMORY {
+            self.surnames.drain(..self.surnames.len() - MEMORY);
+        }
+        let root_subject = (0..tree.len())
+            .find(|&i| tree.head(i).is_none())
+            .and_then(|root| tree.children_with(root, "nsubj").next())
+            .and_then(|s| nominals.find_in(s).into_iter().next())
+            .filter(|a| !a.code.starts_with("---"));
+        let latest = events
+            .last()
+            .map(|e| e.attribution.as_ref().unwrap_or(&e.source).clone());
+        if let Some(actor) = root_subject.or(latest) {
+            self.antecedent = Some(Known {
+                code: actor.code.clone(),
+                text: text(&actor),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(code: &str) -> Known {
+        Known {
+            code: code.into(),
+            text: code.into(),
+        }
+    }
+
+    #[test]
+    fn descriptions_take_the_latest_actor_of_their_kind() {
+        let context = StoryContext {
+            actors: vec![known("IGOWAFECO"), known("NERMIL"), known("CODREB")],
+            ..StoryContext::default()
+        };
+        assert_eq!(context.described("BLOC").unwrap().code, "IGOWAFECO");
+        assert_eq!(context.described("GROUP").unwrap().code, "CODREB");
+        assert_eq!(context.described("COUNTRY"), None);
+        assert_eq!(context.described("NEWSPAPER"), None);
+        assert_eq!(context.described("TABLE"), None);
+        assert_eq!(context.latest_of_types("---MIL").unwrap().code, "NERMIL");
+        assert_eq!(context.latest_of_types("---"), None);
+    }
+
+    #[test]
+    fn countries_exclude_international_and_regional_codes() {
+        assert_eq!(country_of("KENGOV"), Some("KEN"));
+        assert_eq!(country_of("IGOUNO"), None);
+        assert_eq!(country_of("---MIL"), None);
+        assert_eq!(country_of("SAM"), None);
+    }
+}
