@@ -111,7 +111,7 @@ impl<'l> Coder<'l> {
         &self,
         sentence: &Sentence,
         date: Option<Date>,
-        mut story: Option<&mut StoryContext>,
+        story: Option<&mut StoryContext>,
     ) -> SentenceCoding {
         if let Some(discarded) = self.discard(sentence) {
             return SentenceCoding {
@@ -171,7 +171,7 @@ impl<'l> Coder<'l> {
                 }
             }
         }
-        if let Some(context) = story.as_deref_mut() {
+        if let Some(context) = story {
             context.remember(&tree, &nominals, &events, |a| phrase(&tree, a));
         }
         SentenceCoding {

@@ -11,8 +11,8 @@ use petrel_lexicon::Lexicon;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
-const PRECISION_FLOOR: f64 = 0.74;
-const RECALL_FLOOR: f64 = 0.41;
+const PRECISION_FLOOR: f64 = 0.83;
+const RECALL_FLOOR: f64 = 0.56;
 
 type Triple = (String, String, String);
 

@@ -1,0 +1,280 @@
+//! Rules that go beyond one verb and its arguments: modality (announced, possible and
+//! conditional events), deeds that are only asked for, and what earlier sentences of a story
+//! tell a later one (pronouns, surnames, "the bloc", the dateline's country).
+//!
+//! Like `coding_rules.rs`: an invented lexicon in PETRARCH format and hand-written UD parses.
+
+mod support;
+
+use petrel_coder::{Coder, Event, Modality, StoryContext};
+use petrel_lexicon::{petrarch, Lexicon};
+use support::parse;
+
+const VERBS: &str = "\
+--- ATTACK [190] ---
+ATTACK
+
+--- CONDEMN [111] ---
+CONDEMN
+
+--- MEET [040:040] ---
+MEET
+
+--- SUPPLY [070] ---
+SUPPLY
+- * WEAPONS [072]
+
+--- URGE [020] ---
+URGE
+";
+
+const ACTORS: &str = "\
+ARNOR [ARN]
+GONDOR [GON]
+MORDOR [MOR]
+ELESSAR_TELCONTAR [ARNGOV]
+WHITE_COUNCIL [IGOWHC]
+";
+
+const AGENTS: &str = "\
+POLICE {} [~COP]
+CIVILIAN [~CVL]
+";
+
+fn lexicon() -> Lexicon {
+    let mut lex = Lexicon::default();
+    assert!(petrarch::read_verbs("t.verbs", VERBS, &mut lex.verbs).is_empty());
+    assert!(petrarch::read_actors("t.actors", ACTORS, &mut lex.actors).is_empty());
+    assert!(petrarch::read_agents("t.agents", AGENTS, &mut lex.agents).is_empty());
+    lex
+}
+
+/// (code, source, target) of each event.
+fn triples(events: &[Event]) -> Vec<(String, String, String)> {
+    let mut out: Vec<_> = events
+        .iter()
+        .map(|e| {
+            let target = e.target.as_ref().map_or("-".into(), |t| t.code.clone());
+            (e.code.clone(), e.source.code.clone(), target)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn one(code: &str, source: &str, target: &str) -> Vec<(String, String, String)> {
+    vec![(code.into(), source.into(), target.into())]
+}
+
+const ARNOR_WOULD_SUPPLY_WEAPONS_TO_GONDOR: &str = "
+    1 Arnor   Arnor   PROPN 3 nsubj
+    2 would   would   AUX   3 aux
+    3 supply  supply  VERB  0 root
+    4 weapons weapon  NOUN  3 obj
+    5 to      to      ADP   6 case
+    6 Gondor  Gondor  PROPN 3 obl
+    7 .       .       PUNCT 3 punct";
+
+#[test]
+fn announced_cooperation_is_an_intent_when_asked_for() {
+    let lex = lexicon();
+    let sentence = parse(ARNOR_WOULD_SUPPLY_WEAPONS_TO_GONDOR);
+    let plain = Coder::new(&lex).code(&sentence, None);
+    assert_eq!(triples(&plain.events), one("072", "ARN", "GON"));
+    assert_eq!(plain.events[0].modality, Some(Modality::Future));
+    assert_eq!(plain.events[0].recoded_from, None);
+
+    let recoded = Coder::new(&lex).recode_modal(true).code(&sentence, None);
+    assert_eq!(triples(&recoded.events), one("0332", "ARN", "GON"));
+    assert_eq!(recoded.events[0].recoded_from.as_deref(), Some("072"));
+}
+
+#[test]
+fn announced_violence_is_a_threat_only_from_its_own_actor() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex).recode_modal(true);
+    let own = coder.code(
+        &parse(
+            "
+            1 Arnor  Arnor  PROPN 3 nsubj
+            2 will   will   AUX   3 aux
+            3 attack attack VERB  0 root
+            4 Gondor Gondor PROPN 3 obj
+            5 if     if     SCONJ 7 mark
+            6 Gondor Gondor PROPN 7 nsubj
+            7 refuses refuse VERB 3 advcl
+            8 .      .      PUNCT 3 punct",
+        ),
+        None,
+    );
+    assert_eq!(triples(&own.events), one("1384", "ARN", "GON"));
+    assert_eq!(own.events[0].modality, Some(Modality::Conditional));
+
+    // Mordor's prediction of what Arnor will do is not Arnor's threat: the attack keeps its
+    // code and is marked as only expected.
+    let predicted = coder.code(
+        &parse(
+            "
+            1 Mordor Mordor PROPN 2 nsubj
+            2 said   say    VERB  0 root
+            3 Arnor  Arnor  PROPN 5 nsubj
+            4 would  would  AUX   5 aux
+            5 attack attack VERB  2 ccomp
+            6 Gondor Gondor PROPN 5 obj
+            7 .      .      PUNCT 2 punct",
+        ),
+        None,
+    );
+    assert_eq!(triples(&predicted.events), one("190", "ARN", "GON"));
+    assert_eq!(predicted.events[0].modality, Some(Modality::Future));
+}
+
+#[test]
+fn a_deed_only_asked_for_is_not_an_event() {
+    let lex = lexicon();
+    let coding = Coder::new(&lex).code(
+        &parse(
+            "
+            1 Arnor  Arnor  PROPN 2 nsubj
+            2 urged  urge   VERB  0 root
+            3 Gondor Gondor PROPN 2 obj
+            4 to     to     PART  5 mark
+            5 attack attack VERB  2 xcomp
+            6 Mordor Mordor PROPN 5 obj
+            7 .      .      PUNCT 2 punct",
+        ),
+        None,
+    );
+    assert_eq!(triples(&coding.events), one("020", "ARN", "GON"));
+}
+
+const ELESSAR_TELCONTAR_MET_GONDOR: &str = "
+    1 Elessar   Elessar   PROPN 3 nsubj
+    2 Telcontar Telcontar PROPN 1 flat
+    3 met       meet      VERB  0 root
+    4 Gondor    Gondor    PROPN 3 obj
+    5 .         .         PUNCT 3 punct";
+
+#[test]
+fn a_surname_names_the_person_named_in_full_before() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let later = parse(
+        "
+        1 Telcontar Telcontar PROPN 2 nsubj
+        2 condemned condemn   VERB  0 root
+        3 Mordor    Mordor    PROPN 2 obj
+        4 .         .         PUNCT 2 punct",
+    );
+    assert!(coder.code(&later, None).events.is_empty());
+
+    let mut story = StoryContext::default();
+    coder.code_in_story(&parse(ELESSAR_TELCONTAR_MET_GONDOR), None, &mut story);
+    let coding = coder.code_in_story(&later, None, &mut story);
+    assert_eq!(triples(&coding.events), one("111", "ARNGOV", "MOR"));
+}
+
+#[test]
+fn a_pronoun_subject_is_the_last_sentence_s_subject() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let mut story = StoryContext::default();
+    coder.code_in_story(&parse(ELESSAR_TELCONTAR_MET_GONDOR), None, &mut story);
+    let coding = coder.code_in_story(
+        &parse(
+            "
+            1 He        he      PRON  2 nsubj
+            2 condemned condemn VERB  0 root
+            3 Mordor    Mordor  PROPN 2 obj
+            4 .         .       PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    assert_eq!(triples(&coding.events), one("111", "ARNGOV", "MOR"));
+    // The actor points at the pronoun, and says whom it stands for.
+    let source = &coding.events[0].source;
+    assert_eq!(source.tokens, (0, 0));
+    assert!(source.entries[0].contains("Elessar Telcontar"));
+}
+
+#[test]
+fn the_bloc_is_the_international_body_named_before() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let mut story = StoryContext::default();
+    coder.code_in_story(
+        &parse(
+            "
+            1 The     the     DET   3 det
+            2 White   White   PROPN 3 compound
+            3 Council Council PROPN 4 nsubj
+            4 met     meet    VERB  0 root
+            5 Gondor  Gondor  PROPN 4 obj
+            6 .       .       PUNCT 4 punct",
+        ),
+        None,
+        &mut story,
+    );
+    let coding = coder.code_in_story(
+        &parse(
+            "
+            1 The       the     DET   2 det
+            2 bloc      bloc    NOUN  3 nsubj
+            3 condemned condemn VERB  0 root
+            4 Mordor    Mordor  PROPN 3 obj
+            5 .         .       PUNCT 3 punct",
+        ),
+        None,
+        &mut story,
+    );
+    assert_eq!(triples(&coding.events), one("111", "IGOWHC", "MOR"));
+}
+
+const POLICE_ATTACKED_CIVILIANS: &str = "
+    1 Police    police    NOUN 2 nsubj
+    2 attacked  attack    VERB 0 root
+    3 civilians civilian  NOUN 2 obj
+    4 .         .         PUNCT 2 punct";
+
+#[test]
+fn local_actors_take_the_country_of_the_dateline_or_of_the_clause() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    // Alone, police and civilians have no country, and an event between two unknowns is
+    // still coded with PETRARCH's unknown-country prefix.
+    let alone = coder.code(&parse(POLICE_ATTACKED_CIVILIANS), None);
+    assert_eq!(triples(&alone.events), one("190", "---COP", "---CVL"));
+
+    let mut story = StoryContext::default();
+    coder.read_dateline(
+        &parse(
+            "
+            1 GONDOR GONDOR PROPN 0 root
+            2 ,      ,      PUNCT 3 punct
+            3 March  March  PROPN 1 appos
+            4 4      4      NUM   3 nummod
+            5 -      -      PUNCT 1 punct",
+        ),
+        None,
+        &mut story,
+    );
+    let coding = coder.code_in_story(&parse(POLICE_ATTACKED_CIVILIANS), None, &mut story);
+    assert_eq!(triples(&coding.events), one("190", "GONCOP", "GONCVL"));
+
+    // A place in the event's own clause outranks the dateline.
+    let elsewhere = coder.code_in_story(
+        &parse(
+            "
+            1 Police    police   NOUN  2 nsubj
+            2 attacked  attack   VERB  0 root
+            3 civilians civilian NOUN  2 obj
+            4 in        in       ADP   5 case
+            5 Mordor    Mordor   PROPN 2 obl
+            6 .         .        PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    assert_eq!(triples(&elsewhere.events), one("190", "MORCOP", "MORCVL"));
+}
