@@ -68,14 +68,17 @@ impl<'a> Pipeline<'a> {
         let story_date = story.date;
         let mut coded = CodedStory::default();
         let mut context = StoryContext::default();
-        let sentences = chunks(text).flat_map(|start| {
-            let end = chunk_end(text, start);
-            let mut sentences = petrel_text::segment(&text[start..end]);
-            for sentence in &mut sentences {
-                shift(sentence, start);
-            }
-            sentences
-        });
+        let sentences: Box<dyn Iterator<Item = Sentence>> = match &story.parsed {
+            Some(parsed) => Box::new(parsed.iter().cloned()),
+            None => Box::new(chunks(text).flat_map(|start| {
+                let end = chunk_end(text, start);
+                let mut sentences = petrel_text::segment(&text[start..end]);
+                for sentence in &mut sentences {
+                    shift(sentence, start);
+                }
+                sentences
+            })),
+        };
         for (index, mut sentence) in sentences.enumerate() {
             coded.sentences += 1;
             let sentence = &mut sentence;
@@ -86,7 +89,9 @@ impl<'a> Pipeline<'a> {
                 }
                 continue;
             }
-            self.syntax.annotate(sentence);
+            if story.parsed.is_none() {
+                self.syntax.annotate(sentence);
+            }
             let result = self.coder.code_in_story(sentence, story_date, &mut context);
             match result.discarded {
                 Some(Discarded::Story(phrase)) => {

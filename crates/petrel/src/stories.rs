@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde_json::Value;
 
+use crate::conllu_stories::ConlluStories;
+
 /// One news story.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Story {
@@ -21,6 +23,9 @@ pub struct Story {
     pub url: Option<String>,
     pub title: Option<String>,
     pub text: String,
+    /// Sentences already parsed (CoNLL-U input), with spans into `text`; `None` for raw text,
+    /// which petrel segments and parses itself.
+    pub parsed: Option<Vec<petrel_text::Sentence>>,
 }
 
 /// A record that could not be read, and where it was.
@@ -46,14 +51,17 @@ pub enum Format {
     Jsonl,
     /// The whole input is one story.
     Text,
+    /// Parsed sentences in CoNLL-U; `# newdoc` starts a story ([`crate::conllu_stories`]).
+    Conllu,
 }
 
 impl Format {
-    /// The format a file's name suggests: `.jsonl`/`.ndjson` are JSON Lines, anything else
-    /// is text.
+    /// The format a file's name suggests: `.jsonl`/`.ndjson` are JSON Lines, `.conllu` and
+    /// `.conll` CoNLL-U, anything else is text.
     pub fn of_path(path: &Path) -> Format {
         match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "ndjson") => Format::Jsonl,
+            Some("conllu" | "conll") => Format::Conllu,
             _ => Format::Text,
         }
     }
@@ -144,6 +152,7 @@ pub fn parse_record(line: &str) -> Result<Story, String> {
         url: text_field("url")?,
         title: text_field("title")?,
         text,
+        parsed: None,
     })
 }
 
@@ -250,15 +259,14 @@ pub fn open(
             }
         }
     };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
     match format {
         Format::Jsonl => Box::new(JsonlStories::new(BufReader::new(reader), name)),
-        Format::Text => {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "stdin".into());
-            Box::new(std::iter::once(text_story(reader, &name, id, date)))
-        }
+        Format::Text => Box::new(std::iter::once(text_story(reader, &name, stem, date))),
+        Format::Conllu => Box::new(ConlluStories::new(BufReader::new(reader), name, stem, date)),
     }
 }
 

@@ -25,12 +25,13 @@ pub enum OutputFormat {
 pub enum InputFormat {
     Jsonl,
     Text,
+    Conllu,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Story files: JSON Lines (.jsonl), plain text (one story a file), directories of
-    /// either, or - for standard input.
+    /// Story files: JSON Lines (.jsonl), plain text (one story a file), CoNLL-U parses
+    /// (.conllu; `# newdoc` starts a story), directories of these, or - for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Write events here instead of standard output.
@@ -116,6 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = args.input_format.map(|f| match f {
         InputFormat::Jsonl => Format::Jsonl,
         InputFormat::Text => Format::Text,
+        InputFormat::Conllu => Format::Conllu,
     });
     let inputs: Box<dyn Iterator<Item = StoryResult> + Send> = Box::new(
         paths
