@@ -20,6 +20,11 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
     let mut at = v;
     for _ in 0..MAX_CLIMB {
         if let Some(s) = tree.children_with(at, "nsubj").next() {
+            // "Blinken, *who* met Netanyahu": the relative pronoun stands for the noun the
+            // clause modifies.
+            if let Some(noun) = antecedent_of_relative(tree, at, s) {
+                return Some(noun);
+            }
             let pronoun = is_personal_pronoun(tree, s);
             let dependent = matches!(tree.rel(at), "ccomp" | "advcl" | "conj" | "xcomp");
             if !(pronoun && dependent) {
@@ -54,6 +59,19 @@ pub fn is_purpose(tree: &Tree, c: usize) -> bool {
     matches!(tree.rel(c), "xcomp" | "advcl")
         && tree.token(c).upos == "VERB"
         && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+}
+
+/// The noun a relative clause modifies, when `word` is the clause's relative pronoun ("who",
+/// "which", "that") and `clause` is a relative clause.
+fn antecedent_of_relative(tree: &Tree, clause: usize, word: usize) -> Option<usize> {
+    let relative = tree.token(word).upos == "PRON"
+        && matches!(
+            tree.lemmas[word].as_str(),
+            "WHO" | "WHICH" | "THAT" | "WHOM"
+        );
+    (relative && tree.token(clause).deprel == "acl:relcl")
+        .then(|| tree.head(clause))
+        .flatten()
 }
 
 /// Whether the token is a third-person personal pronoun that could stand for an actor.
@@ -94,6 +112,10 @@ pub fn default_target(
 ) -> Vec<ActorMatch> {
     for c in tree.children(v).iter().copied() {
         if matches!(tree.rel(c), "obj" | "iobj") {
+            // "the ship *that* Iran seized": the relative pronoun is the modified noun.
+            if let Some(noun) = antecedent_of_relative(tree, v, c) {
+                return nominals.find_in(noun);
+            }
             let found = nominals.find_in(c);
             if !found.is_empty() {
                 return found;

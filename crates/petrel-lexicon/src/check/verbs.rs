@@ -27,15 +27,16 @@ pub(super) fn check(source: &Source, lexicon: &Lexicon, findings: &mut Findings)
     }
     let mut inflected_reported = HashSet::new();
     for record in &source.patterns {
-        if source.ontology.event(&record.code).is_none() {
-            findings.error(
-                &record.origin,
-                format!(
-                    "unknown event code {} (not in {})",
-                    record.code,
-                    crate::own::EVENTS_FILE
-                ),
-            );
+        for code in std::iter::once(&record.code).chain(&record.reverse) {
+            if source.ontology.event(code).is_none() {
+                findings.error(
+                    &record.origin,
+                    format!(
+                        "unknown event code {code} (not in {})",
+                        crate::own::EVENTS_FILE
+                    ),
+                );
+            }
         }
         words(record, findings);
         let verb = key(&record.verb);
@@ -97,7 +98,7 @@ fn defaults(patterns: &[PatternRecord], findings: &mut Findings) {
             first.insert(verb, record);
             continue;
         };
-        let message = if earlier.code == record.code && earlier.mutual == record.mutual {
+        let message = if earlier.code == record.code && earlier.reverse == record.reverse {
             format!(
                 "the same pattern twice: {:?} is already at {}",
                 record.text,

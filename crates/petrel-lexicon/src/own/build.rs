@@ -113,7 +113,7 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
         });
         let codes = EventCodes {
             forward: Some(record.code.clone()),
-            reverse: record.mutual.then(|| record.code.clone()),
+            reverse: record.reverse.clone(),
         };
         if record.is_bare_verb() {
             // The first bare line is the default; `petrel lexicon check` reports a second.

@@ -1,4 +1,4 @@
-//! Reading verb pattern files: `PATTERN => CODE [mutual]`, one pattern per line.
+//! Reading verb pattern files: `PATTERN => CODE [mutual | reverse CODE]`, one pattern per line.
 
 use super::lines::lines;
 use super::Origins;
@@ -13,8 +13,9 @@ pub struct PatternRecord {
     pub words: Vec<PatternWord>,
     /// The CAMEO event code.
     pub code: String,
-    /// `mutual`: the event codes both ways.
-    pub mutual: bool,
+    /// The code of the event the other way (target → source): the same code for `mutual`
+    /// ("met"), another for `reverse CODE` ("hosted" 043 one way is a visit, 042, the other).
+    pub reverse: Option<String>,
     /// The pattern as written, spaces normalised (`hold talks with +`).
     pub text: String,
     pub origin: Origin,
@@ -59,22 +60,32 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         .ok_or_else(|| format!("pattern line {body:?} lacks '=> CODE'"))?;
     let mut rest = rest.split_whitespace();
     let code = rest.next().ok_or("no event code after '=>'")?;
-    if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+    if !is_code(code) {
         return Err(format!(
             "bad event code {code:?}: expected 2 to 4 digits (\"040\")"
         ));
     }
-    let mut mutual = false;
-    for flag in rest {
-        match flag {
-            "mutual" if !mutual => mutual = true,
-            "mutual" => return Err("flag 'mutual' given twice".into()),
+    let mut reverse: Option<String> = None;
+    while let Some(flag) = rest.next() {
+        let code_back = match flag {
+            "mutual" => code.to_string(),
+            "reverse" => {
+                let back = rest.next().ok_or("no event code after 'reverse'")?;
+                if !is_code(back) {
+                    return Err(format!("bad reverse event code {back:?}"));
+                }
+                back.to_string()
+            }
             other => {
                 return Err(format!(
-                    "unknown flag {other:?} (the only flag is 'mutual')"
+                    "unknown flag {other:?} (flags are 'mutual' and 'reverse CODE')"
                 ))
             }
+        };
+        if reverse.is_some() {
+            return Err("only one of 'mutual' or 'reverse CODE' may be given, once".into());
         }
+        reverse = Some(code_back);
     }
     let mut tokens = pattern.split_whitespace();
     let verb = tokens.next().ok_or("empty pattern")?;
@@ -110,10 +121,15 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         verb: verb.to_string(),
         words,
         code: code.to_string(),
-        mutual,
+        reverse,
         text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
         origin,
     })
+}
+
+/// A CAMEO event code as written: two to four digits.
+fn is_code(code: &str) -> bool {
+    (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A dictionary word: letters and digits, with inner hyphens, apostrophes or periods.
@@ -135,10 +151,13 @@ mod tests {
     #[test]
     fn patterns_with_markers_alternatives_and_flags() {
         let (records, diags) = read_text(
-            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\n",
+            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\nhost +  => 043 reverse 042\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
-        assert!(records[0].is_bare_verb() && records[0].mutual);
+        assert!(records[0].is_bare_verb());
+        assert_eq!(records[0].reverse.as_deref(), Some("040"));
+        assert_eq!(records[1].reverse, None);
+        assert_eq!(records[3].reverse.as_deref(), Some("042"));
         assert_eq!(records[1].verb, "impose");
         assert_eq!(
             records[1].words,
@@ -156,10 +175,10 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_with_their_lines() {
         let (records, diags) = read_text(
-            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\n",
+            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\nhost => 043 reverse\nhost => 043 reverse 4x2\nhost => 043 mutual reverse 042\n",
         );
         assert!(records.is_empty());
         let lines: Vec<usize> = diags.iter().map(|d| d.origin.line).collect();
-        assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8], "{diags:?}");
+        assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], "{diags:?}");
     }
 }
