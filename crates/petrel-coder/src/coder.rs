@@ -271,7 +271,23 @@ impl<'l> Coder<'l> {
                 .unwrap_or_default(),
             None => {
                 let subject = roles::subject(tree, v);
-                let found = subject.map(subject_actors).unwrap_or_default();
+                // A clause parsed with two subjects is most often a coordination the parser
+                // missed ("Xi Jinping and ... Putin held talks", "Hours later Israel
+                // released"): the actors of every subject of the clause act.
+                let found: Vec<ActorMatch> = subject
+                    .map(|s| {
+                        let clause = tree.head(s).filter(|_| tree.rel(s) == "nsubj");
+                        let others = clause.map_or(Vec::new(), |clause| {
+                            tree.children_with(clause, "nsubj")
+                                .filter(|&o| o != s)
+                                .collect()
+                        });
+                        std::iter::once(s)
+                            .chain(others)
+                            .flat_map(subject_actors)
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 match (subject, antecedent) {
                     (Some(s), Some(a))
                         if found.is_empty() && roles::is_personal_pronoun(tree, s) =>
@@ -354,9 +370,15 @@ impl<'l> Coder<'l> {
             .forward
             .as_deref()
             .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06" | "19")));
-        // A party with no country ("exchanged *prisoners*") is not the other side of a
-        // reciprocal act between two named states.
-        let no_party = targets.iter().all(|t| t.code.starts_with("---"));
+        // A party with no country ("exchanged *prisoners*"), or one of the subjects again
+        // ("Xi and Putin held talks *in the Kremlin*"), is not a third side of a reciprocal
+        // act between the subjects.
+        let is_subject = |t: &ActorMatch| {
+            sources.len() > 1 && sources.iter().any(|s| s.code.get(..3) == t.code.get(..3))
+        };
+        let no_party = targets
+            .iter()
+            .all(|t| t.code.starts_with("---") || is_subject(t));
         let reciprocal = no_party && (codes.reverse.is_some() || mutual_root);
         if (m.compound || reciprocal) && sources.len() > 1 {
             for a in &sources {

@@ -900,3 +900,45 @@ fn identical_events_are_reported_once() {
         10 .          .          PUNCT 8 punct";
     assert_eq!(code(&lex, rows), want(&[("111", "ARNGOV", Some("GON"))]));
 }
+
+#[test]
+fn a_relative_pronoun_subject_is_the_noun_its_clause_modifies() {
+    let lex = lexicon();
+    let coding = Coder::new(&lex).require_target(false).code(
+        &parse(
+            "
+            1 Arnor     Arnor   PROPN 5 nsubj
+            2 ,         ,       PUNCT 3 punct
+            3 who       who     PRON  4 nsubj
+            4 condemned condemn VERB  1 acl:relcl
+            5 met       meet    VERB  0 root
+            6 Gondor    Gondor  PROPN 5 obj
+            7 .         .       PUNCT 5 punct",
+        ),
+        None,
+    );
+    assert!(
+        triples(&coding).contains(&("111".into(), "ARN".into(), None)),
+        "{:?}",
+        triples(&coding)
+    );
+}
+
+#[test]
+fn every_subject_of_a_clause_parsed_with_two_acts() {
+    let lex = lexicon();
+    // "Arnor and Gondor met" with the coordination lost: two nsubj of one verb.
+    let got = code(
+        &lex,
+        "
+        1 Arnor  Arnor  PROPN 4 nsubj
+        2 and    and    CCONJ 3 cc
+        3 Gondor Gondor PROPN 4 nsubj
+        4 met    meet   VERB  0 root
+        5 .      .      PUNCT 4 punct",
+    );
+    assert_eq!(
+        got,
+        want(&[("040", "ARN", Some("GON")), ("040", "GON", Some("ARN"))])
+    );
+}
