@@ -522,7 +522,7 @@ const MAX_CONTENT_CLIMB: usize = 3;
 /// Whether the verb at `v` only says what another coded event asks for, promises, alleges or
 /// threatens ("called on the United States *to supply* air defences", "accused Russia of
 /// *striking* the hospital", "demanded that Iran *release* the ship"): the deed has not
-/// happened, so it is not an event of its own. An event of the same kinds under it is kept
+/// happened, so it is not an event of its own. An appeal, demand, criticism or rejection under it is kept
 /// ("filed a case *accusing* Israel"): it is a further statement, not a deed.
 fn asked_for(tree: &Tree, matches: &[Option<VerbMatch>], v: usize) -> bool {
     let is_content = |m: &VerbMatch| {
@@ -531,17 +531,34 @@ fn asked_for(tree: &Tree, matches: &[Option<VerbMatch>], v: usize) -> bool {
             .flatten()
             .any(|c| c.get(..2).is_some_and(|r| CONTENT_ROOTS.contains(&r)))
     };
-    if matches[v].as_ref().is_some_and(is_content) {
+    // Statements about statements stand ("filed a case *accusing* Israel"); a promise or a
+    // threat inside an accusation ("accused Caracas of *threatening* Guyana") is alleged.
+    let statement = |m: &VerbMatch| {
+        m.codes
+            .forward
+            .as_deref()
+            .and_then(|c| c.get(..2))
+            .is_some_and(|r| matches!(r, "02" | "10" | "11" | "12"))
+    };
+    if matches[v].as_ref().is_some_and(statement) {
         return false;
     }
     let mut at = v;
     for _ in 0..MAX_CONTENT_CLIMB {
-        if !matches!(tree.rel(at), "xcomp" | "ccomp" | "advcl") {
+        // `acl`: "accused the union *of backing* Hamas", parsed as modifying "union".
+        if !matches!(tree.rel(at), "xcomp" | "ccomp" | "advcl" | "acl") {
             return false;
         }
-        let Some(head) = tree.head(at) else {
+        let Some(mut head) = tree.head(at) else {
             return false;
         };
+        // A clause modifying a noun belongs with the verb governing that noun.
+        if tree.rel(at) == "acl" && matches[head].is_none() {
+            match tree.head(head) {
+                Some(verb) => head = verb,
+                None => return false,
+            }
+        }
         if let Some(m) = &matches[head] {
             return is_content(m);
         }

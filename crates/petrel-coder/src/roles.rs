@@ -30,6 +30,8 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             if !(pronoun && dependent) {
                 return Some(s);
             }
+        } else if let Some(noun) = agent_of_participle(tree, at) {
+            return Some(noun);
         } else if !(matches!(tree.rel(at), "xcomp" | "conj" | "ccomp") || is_purpose(tree, at)) {
             // An adverbial clause without a subject ("after *leaving* Eriador") is
             // background to the main event, not an event of its own.
@@ -59,6 +61,17 @@ pub fn is_purpose(tree: &Tree, c: usize) -> bool {
     matches!(tree.rel(c), "xcomp" | "advcl")
         && tree.token(c).upos == "VERB"
         && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+}
+
+/// The noun an active participle clause with an object modifies, which is its doer:
+/// "militants *firing* rockets", and, as taggers and parsers often read a headline's main verb,
+/// "Russian and Ukrainian delegations *held* talks" (`held` as `acl` of "delegations"). A
+/// passive participle ("the talks *held* in Istanbul") has no object and is not taken.
+fn agent_of_participle(tree: &Tree, v: usize) -> Option<usize> {
+    let participle = tree.token(v).deprel == "acl" || tree.rel(v) == "amod";
+    let has_object = tree.children_with(v, "obj").next().is_some();
+    let head = tree.head(v)?;
+    (participle && has_object && head < v && !is_passive(tree, v)).then_some(head)
 }
 
 /// The noun a relative clause modifies, when `word` is the clause's relative pronoun ("who",

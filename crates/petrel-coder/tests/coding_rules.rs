@@ -942,3 +942,32 @@ fn every_subject_of_a_clause_parsed_with_two_acts() {
         want(&[("040", "ARN", Some("GON")), ("040", "GON", Some("ARN"))])
     );
 }
+
+#[test]
+fn an_active_participle_with_an_object_is_done_by_the_noun_it_modifies() {
+    let lex = lexicon();
+    // A headline's main verb read as a participle of its subject: "Arnor police attacked
+    // Gondor" with "attacked" as `acl` of "police".
+    let got = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 2 compound
+        2 police   police NOUN  0 root
+        3 attacked attack VERB  2 acl
+        4 Gondor   Gondor PROPN 3 obj
+        5 .        .      PUNCT 2 punct",
+    );
+    assert_eq!(got, want(&[("190", "ARNCOP", Some("GON"))]));
+    // A passive participle ("police attacked in Gondor") is not done by its noun.
+    let passive = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 2 compound
+        2 police   police NOUN  0 root
+        3 attacked attack VERB  2 acl
+        4 in       in     ADP   5 case
+        5 Gondor   Gondor PROPN 3 obl
+        6 .        .      PUNCT 2 punct",
+    );
+    assert!(passive.is_empty(), "{passive:?}");
+}

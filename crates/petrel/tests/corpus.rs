@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
 const PRECISION_FLOOR: f64 = 0.83;
-const RECALL_FLOOR: f64 = 0.60;
+const RECALL_FLOOR: f64 = 0.63;
 
 type Triple = (String, String, String);
 
