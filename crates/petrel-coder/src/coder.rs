@@ -81,6 +81,9 @@ impl<'l> Coder<'l> {
         source: &ActorMatch,
         speaker: Option<&ActorMatch>,
     ) -> Option<&'static str> {
+        if modality == Modality::Hypothetical {
+            return None;
+        }
         if modality != Modality::Possible {
             if let Some(intent) = modality::intent_code(code) {
                 return Some(intent);

@@ -22,8 +22,11 @@ pub enum Modality {
     Possible,
     /// Wanted or offered, not yet done: "plans to", "is ready to", "offered to", "vowed to".
     Intended,
-    /// Depends on a condition: "if", "unless" (either side of the condition).
+    /// Promised or threatened on a condition: the main clause of "would end the war *if* ...".
     Conditional,
+    /// The condition itself: "if Kyiv *withdrew* its troops" says nothing happened, and no
+    /// one announced it.
+    Hypothetical,
 }
 
 impl Modality {
@@ -33,6 +36,7 @@ impl Modality {
             Modality::Possible => "possible",
             Modality::Intended => "intended",
             Modality::Conditional => "conditional",
+            Modality::Hypothetical => "hypothetical",
         }
     }
 }
@@ -84,12 +88,15 @@ const CONDITIONS: &[&str] = &["IF", "UNLESS", "PROVIDED", "PROVIDING"];
 /// The modality of the verb at `v`, looking at its auxiliaries, the verbs or adjectives that
 /// control it ("ready *to send*"), and conditions on its clause. The first found wins,
 /// nearest first; a condition outranks everything ("would strike *if* attacked" is
-/// conditional).
+/// conditional, "*if* attacked" hypothetical).
 pub fn of(tree: &Tree, v: usize) -> Option<Modality> {
     let mut found = None;
     let mut at = v;
     for _ in 0..MAX_CLIMB {
-        if conditioned(tree, at) {
+        if is_condition(tree, at) {
+            return Some(Modality::Hypothetical);
+        }
+        if has_condition(tree, at) {
             return Some(Modality::Conditional);
         }
         if found.is_none() {
@@ -111,14 +118,20 @@ pub fn of(tree: &Tree, v: usize) -> Option<Modality> {
     found
 }
 
-/// Whether the clause at `v` states a condition or depends on one: "*if* the soldiers
-/// refused" (an adverbial clause marked "if") or the clause such a condition hangs on.
-fn conditioned(tree: &Tree, v: usize) -> bool {
-    let marked = |c: usize| {
-        tree.children_with(c, "mark")
-            .any(|m| CONDITIONS.contains(&tree.forms[m].as_str()))
-    };
-    (tree.rel(v) == "advcl" && marked(v)) || tree.children_with(v, "advcl").any(marked)
+/// Whether the clause at `v` is a condition: an adverbial clause marked "if" or "unless".
+fn is_condition(tree: &Tree, v: usize) -> bool {
+    tree.rel(v) == "advcl" && marked_as_condition(tree, v)
+}
+
+/// Whether a condition hangs on the clause at `v` ("would strike *if* attacked").
+fn has_condition(tree: &Tree, v: usize) -> bool {
+    tree.children_with(v, "advcl")
+        .any(|c| marked_as_condition(tree, c))
+}
+
+fn marked_as_condition(tree: &Tree, clause: usize) -> bool {
+    tree.children_with(clause, "mark")
+        .any(|m| CONDITIONS.contains(&tree.forms[m].as_str()))
 }
 
 /// The modality an auxiliary of `v` gives it.

@@ -108,10 +108,14 @@ pub fn passive_agent(tree: &Tree, v: usize) -> Option<usize> {
     })
 }
 
-/// Whether the verb is negated ("not", "n't", "never").
+/// Whether the verb is negated ("not", "n't", "never"), or is what its actor failed to do
+/// ("failed *to agree*").
 pub fn is_negated(tree: &Tree, v: usize) -> bool {
-    tree.children_with(v, "advmod")
-        .any(|c| matches!(tree.lemmas[c].as_str(), "NOT" | "N'T" | "NEVER"))
+    let failed = tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| tree.lemmas[h] == "FAIL");
+    failed
+        || tree
+            .children_with(v, "advmod")
+            .any(|c| matches!(tree.lemmas[c].as_str(), "NOT" | "N'T" | "NEVER"))
 }
 
 /// The verb's target when no pattern marks one: the actors of its direct object (looked for

@@ -278,3 +278,55 @@ fn local_actors_take_the_country_of_the_dateline_or_of_the_clause() {
     );
     assert_eq!(triples(&elsewhere.events), one("190", "MORCOP", "MORCVL"));
 }
+
+#[test]
+fn a_condition_is_hypothetical_and_a_failed_act_is_negated() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex).recode_modal(true);
+    let coding = coder.code(
+        &parse(
+            "
+            1 Arnor  Arnor  PROPN 3 nsubj
+            2 will   will   AUX   3 aux
+            3 meet   meet   VERB  0 root
+            4 Gondor Gondor PROPN 3 obj
+            5 if     if     SCONJ 7 mark
+            6 Mordor Mordor PROPN 7 nsubj
+            7 attacks attack VERB 3 advcl
+            8 Gondor Gondor PROPN 7 obj
+            9 .      .      PUNCT 3 punct",
+        ),
+        None,
+    );
+    let attack = coding.events.iter().find(|e| e.code == "190").unwrap();
+    assert_eq!(attack.modality, Some(Modality::Hypothetical));
+    assert_eq!(attack.recoded_from, None);
+    let meeting = coding
+        .events
+        .iter()
+        .find(|e| e.source.code == "ARN")
+        .unwrap();
+    assert_eq!(
+        (meeting.code.as_str(), meeting.modality),
+        ("036", Some(Modality::Conditional))
+    );
+
+    let failed = coder.code(
+        &parse(
+            "
+            1 Arnor  Arnor  PROPN 2 nsubj
+            2 failed fail   VERB  0 root
+            3 to     to     PART  4 mark
+            4 meet   meet   VERB  2 xcomp
+            5 Gondor Gondor PROPN 4 obj
+            6 .      .      PUNCT 2 punct",
+        ),
+        None,
+    );
+    assert!(!failed.events.is_empty());
+    assert!(
+        failed.events.iter().all(|e| e.negated),
+        "{:?}",
+        failed.events
+    );
+}

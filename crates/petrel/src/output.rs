@@ -58,9 +58,9 @@ pub struct EventRecord {
     pub goldstein: Option<f64>,
     pub quad_class: Option<u8>,
     pub negated: bool,
-    /// `"future"`, `"possible"`, `"intended"` or `"conditional"` when the event is announced
-    /// rather than reported as done ("would strike", "ready to send", "if ..."); null for a
-    /// plain assertion.
+    /// `"future"`, `"possible"`, `"intended"`, `"conditional"` or `"hypothetical"` (the "if"
+    /// clause itself) when the event is announced rather than reported as done ("would
+    /// strike", "ready to send", "if ..."); null for a plain assertion.
     pub modality: Option<&'static str>,
     pub trigger: Trigger,
     /// Who reported the event, for reported speech.

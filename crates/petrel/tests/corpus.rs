@@ -11,7 +11,7 @@ use petrel_lexicon::Lexicon;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
-const PRECISION_FLOOR: f64 = 0.83;
+const PRECISION_FLOOR: f64 = 0.85;
 const RECALL_FLOOR: f64 = 0.63;
 
 type Triple = (String, String, String);
@@ -42,7 +42,9 @@ fn corpus_precision_and_recall() {
             .code_story(&story)
             .events
             .iter()
-            .filter(|e| !e.negated)
+            // Negated events and the conditions of conditionals ("if Kyiv withdrew") are
+            // marked in the output, not asserted: they are not expected triples.
+            .filter(|e| !e.negated && e.modality != Some("hypothetical"))
             .filter_map(|e| {
                 let target = e.target.as_ref()?;
                 Some((
