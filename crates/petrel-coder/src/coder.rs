@@ -147,8 +147,7 @@ impl<'l> Coder<'l> {
             if governed || asked_for(&tree, &matches, v) {
                 continue;
             }
-            let antecedent = story.as_deref().and_then(StoryContext::antecedent);
-            for mut event in self.events_for(&tree, &nominals, v, m, antecedent) {
+            for mut event in self.events_for(&tree, &nominals, v, m, story.as_deref()) {
                 if let Some(context) = story.as_deref() {
                     let here = place_of(&tree, &nominals, v);
                     settle_country(&tree, &mut event.source, context, here.as_ref());
@@ -250,8 +249,9 @@ impl<'l> Coder<'l> {
         nominals: &Nominals,
         v: usize,
         m: &VerbMatch,
-        antecedent: Option<&Known>,
+        story: Option<&StoryContext>,
     ) -> Vec<Event> {
+        let antecedent = story.and_then(StoryContext::antecedent);
         let passive = roles::is_passive(tree, v);
         // The actors of a subject: of each conjunct in turn, looking inside a conjunct that
         // names none at its head ("Ithilen's sheep and goats of Gondor").
@@ -394,6 +394,23 @@ impl<'l> Coder<'l> {
             return out;
         }
         for source in &sources {
+            // "Moscow denied responsibility": a denial answers whoever last accused the
+            // denier in the story.
+            let accuser = story
+                .filter(|_| targets.is_empty() && codes.forward.as_deref() == Some(DENY))
+                .and_then(|s| s.accuser_of(&source.code))
+                .map(|k| ActorMatch {
+                    code: k.code.clone(),
+                    head: v,
+                    tokens: (v, v),
+                    entries: vec![format!("the accuser: {} (earlier in the story)", k.text)],
+                });
+            if let Some(accuser) = accuser {
+                if let Some(code) = &codes.forward {
+                    out.push(event(code, source, Some(&accuser)));
+                }
+                continue;
+            }
             if targets.is_empty() {
                 if self.require_target {
                     continue;
@@ -420,6 +437,9 @@ impl<'l> Coder<'l> {
         out
     }
 }
+
+/// CAMEO 016, "deny responsibility": coded against the accuser when the sentence names none.
+const DENY: &str = "016";
 
 /// Prepositions that say where something happens ("clashes *in* Gaza", "strikes *across*
 /// Yemen"). "near" and "at" are left out: "near the border with Guyana" is not in Guyana.

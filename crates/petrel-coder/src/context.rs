@@ -32,9 +32,11 @@ pub struct StoryContext {
     actors: Vec<Known>,
     /// Last words of named people ("BLINKEN"), upper-cased, with who they name.
     surnames: Vec<(String, Known)>,
-    /// The country the story takes place in (dateline, else the first place named), with the
-    /// words that said so.
+    /// The country the story takes place in (its dateline), with the words that said so.
     place: Option<Known>,
+    /// Accusations made so far (CAMEO 11x): the accuser and the accused's country, latest
+    /// last.
+    accusations: Vec<(Known, String)>,
 }
 
 /// Nouns that, after "the", stand for an actor named earlier, and the kind of actor each may
@@ -142,6 +144,16 @@ impl StoryContext {
             .find(|k| types(&k.code).any(|t| wanted.contains(&t)))
     }
 
+    /// Who last accused the actor `code` (by country) in the story.
+    pub(crate) fn accuser_of(&self, code: &str) -> Option<&Known> {
+        let accused = country_of(code)?;
+        self.accusations
+            .iter()
+            .rev()
+            .find(|(_, target)| target == accused)
+            .map(|(k, _)| k)
+    }
+
     /// The country the story takes place in, if known.
     pub(crate) fn place(&self) -> Option<&Known> {
         self.place.as_ref()
@@ -187,6 +199,19 @@ impl StoryContext {
                 self.actors.retain(|k| k.code != known.code);
                 self.actors.push(known);
             }
+        }
+        for event in events.iter().filter(|e| e.code.starts_with("11")) {
+            let accused = event.target.as_ref().and_then(|t| country_of(&t.code));
+            if let Some(accused) = accused {
+                let accuser = Known {
+                    code: event.source.code.clone(),
+                    text: text(&event.source),
+                };
+                self.accusations.push((accuser, accused.to_string()));
+            }
+        }
+        if self.accusations.len() > MEMORY {
+            self.accusations.drain(..self.accusations.len() - MEMORY);
         }
         if self.actors.len() > MEMORY {
             self.actors.drain(..self.actors.len() - MEMORY);

@@ -11,8 +11,14 @@ use petrel_lexicon::{petrarch, Lexicon};
 use support::parse;
 
 const VERBS: &str = "\
+--- ACCUSE [112] ---
+ACCUSE
+
 --- ATTACK [190] ---
 ATTACK
+
+--- DENY [016] ---
+DENY
 
 --- CONDEMN [111] ---
 CONDEMN
@@ -329,4 +335,33 @@ fn a_condition_is_hypothetical_and_a_failed_act_is_negated() {
         "{:?}",
         failed.events
     );
+}
+
+#[test]
+fn a_denial_answers_the_last_accuser_of_the_denier() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let denial = parse(
+        "
+        1 Mordor         Mordor         PROPN 2 nsubj
+        2 denied         deny           VERB  0 root
+        3 responsibility responsibility NOUN  2 obj
+        4 .              .              PUNCT 2 punct",
+    );
+    assert!(coder.code(&denial, None).events.is_empty());
+
+    let mut story = StoryContext::default();
+    coder.code_in_story(
+        &parse(
+            "
+            1 Gondor  Gondor PROPN 2 nsubj
+            2 accused accuse VERB  0 root
+            3 Mordor  Mordor PROPN 2 obj
+            4 .       .      PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    let coding = coder.code_in_story(&denial, None, &mut story);
+    assert_eq!(triples(&coding.events), one("016", "MOR", "GON"));
 }
