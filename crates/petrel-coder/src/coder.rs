@@ -311,7 +311,11 @@ impl<'l> Coder<'l> {
             None if passive => roles::subject(tree, v)
                 .map(subject_actors)
                 .unwrap_or_default(),
-            None => roles::default_target(tree, nominals, v, passive),
+            // An object pronoun comes before anything else the clause names ("urged *him* to
+            // normalise relations with Israel": him, not Israel), when the story is known.
+            None => Some(object_pronoun_target(tree, nominals, v, &sources))
+                .filter(|found| story.is_some() && !found.is_empty())
+                .unwrap_or_else(|| roles::default_target(tree, nominals, v, passive)),
         };
         let verb = &self.lexicon.verbs.verbs[m.verb];
         let evidence = Evidence {
@@ -436,6 +440,40 @@ impl<'l> Coder<'l> {
         }
         out
     }
+}
+
+/// The actor an object pronoun stands for ("praised Sharaa ... and urged *him*", "broke off
+/// relations with Israel, accusing *it*"): the nearest actor named before it in the sentence
+/// that is not the event's source.
+fn object_pronoun_target(
+    tree: &Tree,
+    nominals: &Nominals,
+    v: usize,
+    sources: &[ActorMatch],
+) -> Vec<ActorMatch> {
+    let Some(pronoun) =
+        tree.children(v).iter().copied().find(|&o| {
+            matches!(tree.rel(o), "obj" | "iobj") && roles::is_personal_pronoun(tree, o)
+        })
+    else {
+        return Vec::new();
+    };
+    let is_source = |a: &ActorMatch| sources.iter().any(|s| s.code == a.code);
+    (0..pronoun)
+        .rev()
+        .flat_map(|i| nominals.actors(i))
+        .find(|a| !is_source(a))
+        .map(|a| ActorMatch {
+            head: pronoun,
+            tokens: (pronoun, pronoun),
+            entries: vec![format!(
+                "pronoun for {} (earlier in the sentence)",
+                phrase(tree, &a)
+            )],
+            code: a.code,
+        })
+        .into_iter()
+        .collect()
 }
 
 /// CAMEO 016, "deny responsibility": coded against the accuser when the sentence names none.

@@ -365,3 +365,28 @@ fn a_denial_answers_the_last_accuser_of_the_denier() {
     let coding = coder.code_in_story(&denial, None, &mut story);
     assert_eq!(triples(&coding.events), one("016", "MOR", "GON"));
 }
+
+#[test]
+fn an_object_pronoun_is_the_nearest_other_actor_before_it() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let rows = "
+        1 Arnor     Arnor   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 Gondor    Gondor  PROPN 2 obj
+        4 and       and     CCONJ 5 cc
+        5 urged     urge    VERB  2 conj
+        6 it        it      PRON  5 obj
+        7 to        to      PART  8 mark
+        8 leave     leave   VERB  5 xcomp
+        9 Mordor    Mordor  PROPN 8 obj
+        10 .        .       PUNCT 2 punct";
+    let coding = coder.code_in_story(&parse(rows), None, &mut StoryContext::default());
+    assert_eq!(
+        triples(&coding.events),
+        vec![
+            ("020".into(), "ARN".into(), "GON".into()),
+            ("111".into(), "ARN".into(), "GON".into())
+        ]
+    );
+}
