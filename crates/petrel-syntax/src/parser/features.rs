@@ -1,13 +1,15 @@
 //! Feature templates of the parser, after Zhang & Nivre (2011) adapted to the arc-hybrid
 //! system: words and tags of the top three stack items and the first three buffer items, their
 //! outermost children and those children's labels, the distance between stack top and buffer
-//! front, how many children each already has and with which labels, and conjunctions of these.
+//! front, how many children each already has and with which labels, and conjunctions of these;
+//! also the second stack item against the buffer front (the two candidate heads of the stack
+//! top) and how many punctuation marks and verbs lie between the words a move would join.
 //!
 //! The label model, which names an arc once the move model has chosen it, looks at the head and
-//! dependent, their children so far, and the words around them.
+//! dependent, their children so far, the words around them, and the next word not yet attached.
 
 use super::state::{State, NONE};
-use crate::hashing::key;
+use crate::hashing::{hash_str, key};
 
 const ABSENT: u64 = 0x6162_7365_6e74_0001;
 const ROOT: u64 = 0x726f_6f74_0000_0001;
@@ -22,6 +24,10 @@ pub struct Words {
     pub tag: Vec<u64>,
     /// UPOS hash.
     pub upos: Vec<u64>,
+    /// Number of punctuation marks and of verbs before each word (prefix counts), so that
+    /// what lies between two words is known in constant time.
+    punct_before: Vec<u32>,
+    verbs_before: Vec<u32>,
 }
 
 impl Words {
@@ -38,9 +44,35 @@ impl Words {
         self.upos.push(upos);
     }
 
-    /// Adds the root.
+    /// Adds the root and counts punctuation and verbs.
     pub fn finish(&mut self) {
         self.push(ROOT, ROOT, ROOT);
+        let (punct, verb) = (hash_str("PUNCT"), hash_str("VERB"));
+        self.punct_before.clear();
+        self.verbs_before.clear();
+        let (mut p, mut v) = (0u32, 0u32);
+        for &u in &self.upos {
+            self.punct_before.push(p);
+            self.verbs_before.push(v);
+            p += u32::from(u == punct);
+            v += u32::from(u == verb);
+        }
+    }
+
+    /// Punctuation marks and verbs strictly between `a` and `b` (each capped at 3), as one
+    /// atom; a fixed atom when either is absent.
+    #[inline]
+    fn between(&self, a: u32, b: u32) -> u64 {
+        if a == NONE || b == NONE {
+            return ABSENT;
+        }
+        let (lo, hi) = (a.min(b) as usize, a.max(b) as usize);
+        if hi == lo {
+            return 0;
+        }
+        let p = self.punct_before[hi] - self.punct_before[lo + 1];
+        let v = self.verbs_before[hi] - self.verbs_before[lo + 1];
+        u64::from(p.min(3)) * 4 + u64::from(v.min(3))
     }
 
     #[inline]
@@ -238,6 +270,22 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
         key(121, &[x.u(s1), x.u(s0), x.u(b0)]),
         key(122, &[x.u(s0), x.u(b0), x.u(b1)]),
         key(123, &[s2w, s1p, s0p]),
+        // Second stack item against the buffer front (RIGHT against LEFT).
+        key(130, &[s1w, s0p, b0p]),
+        key(131, &[s1p, s0w, b0p]),
+        key(132, &[s1p, s0p, b0w]),
+        key(133, &[s1p, b0p, distance(s1, b0)]),
+        key(134, &[s1w, b0w]),
+        // What lies between the words to be joined.
+        key(135, &[s0p, b0p, x.between(s0, b0)]),
+        key(136, &[s1p, s0p, x.between(s1, s0)]),
+        key(137, &[s0w, b0p, x.between(s0, b0)]),
+        // More conjunctions.
+        key(138, &[s0p, s0lp, s0rp, b0p]),
+        key(139, &[b0w, b0p, b0lp]),
+        key(140, &[s0w, b0p, b1p]),
+        key(141, &[s0p, b0w, b1p]),
+        key(142, &[s1w, s1p, s0w, s0p]),
     ]);
 }
 
@@ -264,6 +312,11 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
     };
     let (dn, dpv) = (next(dep), prev(dep));
     let dist = distance(head, dep);
+    let next_free = if s.buffer(0) == head {
+        s.buffer(1)
+    } else {
+        s.buffer(0)
+    };
     out.extend_from_slice(&[
         key(200, &[dir]),
         key(201, &[dir, dw]),
@@ -291,6 +344,13 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
         key(223, &[dir, dw, x.w(dn)]),
         key(224, &[dir, hw, du]),
         key(225, &[dir, du, x.w(dr)]),
+        // The next word not yet attached: what follows the dependent (a second object, a
+        // verb after a subject).
+        key(226, &[dir, dp, x.p(next_free)]),
+        key(227, &[dir, hp, dp, x.p(next_free)]),
+        key(228, &[dir, du, x.w(next_free)]),
+        key(229, &[dir, hp, dp, x.between(head, dep)]),
+        key(230, &[dir, hu, du, label_set(&s.left_labels, dep)]),
     ]);
 }
 
@@ -324,6 +384,23 @@ mod tests {
         assert_eq!(a.len(), b.len());
         assert_eq!(a[0], b[0], "bias is constant");
         assert_ne!(a[1], b[1], "s0 changed");
+    }
+
+    #[test]
+    fn between_counts_punctuation_and_verbs_strictly_inside() {
+        let (punct, verb, noun) = (hash_str("PUNCT"), hash_str("VERB"), hash_str("NOUN"));
+        let mut x = Words::default();
+        for u in [noun, punct, verb, punct, verb, noun] {
+            x.push(1, 2, u);
+        }
+        x.finish();
+        assert_eq!(x.between(0, 5), 2 * 4 + 2);
+        assert_eq!(x.between(5, 0), x.between(0, 5));
+        assert_eq!(x.between(1, 3), 1, "the ends themselves do not count");
+        assert_eq!(x.between(2, 3), 0);
+        assert_eq!(x.between(0, NONE), ABSENT);
+        // The root (number 6) is past every word.
+        assert_eq!(x.between(2, 6), 4 + 1);
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::lexeme::Lexeme;
 const OUTSIDE: u64 = 0x6f75_7473_6964_6501;
 /// The tag "before the first word".
 pub const START_TAG: u64 = 0x5354_4152_5400_0001;
+/// The tag "after the last word".
+pub const END_TAG: u64 = 0x454e_445f_5441_4701;
 
 /// One sentence's words as the tagger sees them.
 pub struct TagContext<'a> {
@@ -80,6 +82,26 @@ impl TagContext<'_> {
             key(29, &[self.get(j + 1).map_or(OUTSIDE, |l| l.shape)]),
             key(30, &[w.suffix[2], prev]),
             key(31, &[w.shape, self.amb(j)]),
+        ]);
+    }
+
+    /// The second pass's features for word `i`: the first pass's, with the tags the second
+    /// pass chose on the left (`prev`, `prev2`), and the tags the first pass chose for the two
+    /// words on the right (`next`, `next2`), which ambiguity classes only guess at.
+    pub fn second_features(&self, i: usize, left: [u64; 2], right: [u64; 2], out: &mut Vec<u64>) {
+        let [prev, prev2] = left;
+        let [next, next2] = right;
+        self.tag_features(i, prev, prev2, out);
+        let w = &self.lexemes[i];
+        out.extend_from_slice(&[
+            key(50, &[next]),
+            key(51, &[next, next2]),
+            key(52, &[prev, next]),
+            key(53, &[w.lower, next]),
+            key(54, &[self.amb(i as isize), next]),
+            key(55, &[w.suffix[2], next]),
+            key(56, &[self.amb(i as isize), next, next2]),
+            key(57, &[w.shape, next]),
         ]);
     }
 
@@ -159,5 +181,16 @@ mod tests {
         ctx.tag_features(0, START_TAG, START_TAG, &mut a);
         ctx.tag_features(2, 7, 8, &mut b);
         assert_eq!(a.len(), b.len());
+        // The second pass adds its own features to the first pass's, and sees the right.
+        ctx.second_features(1, [7, START_TAG], [8, END_TAG], &mut a);
+        ctx.tag_features(1, 7, START_TAG, &mut b);
+        assert_eq!(&a[..b.len()], &b[..]);
+        let mut c = Vec::new();
+        ctx.second_features(1, [7, START_TAG], [9, END_TAG], &mut c);
+        assert_ne!(a, c);
+        let mut sorted = c.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), c.len(), "two templates collided");
     }
 }

@@ -1,9 +1,13 @@
 //! The part-of-speech tagger: UPOS, Penn Treebank XPOS and morphological features.
 //!
-//! A greedy left-to-right averaged perceptron chooses one class per word among the
-//! (UPOS, XPOS) pairs seen in training; frequent words that always carry one tag take it from a
-//! dictionary without being scored. A second perceptron then chooses the FEATS string among
-//! those seen with the chosen tag (most tags allow only one, and are not scored at all).
+//! Tags are classes among the (UPOS, XPOS) pairs seen in training, chosen greedily left to
+//! right by averaged perceptrons in two passes. The first sees the tags it chose on the left;
+//! the second also sees the tags the first chose for the two words on the right, which corrects
+//! what only the right context shows ("that" before a clause or a noun, "round" before a noun or
+//! a verb). The second pass runs only where the first was unsure, which keeps its cost small.
+//! Frequent words that always carry one tag take it from a dictionary without being scored.
+//! A third perceptron then chooses the FEATS string among those seen with the chosen tag (most
+//! tags allow only one, and are not scored at all).
 
 mod features;
 mod train;
@@ -16,9 +20,15 @@ use crate::hashing::HashedMap;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::weights::Weights;
-use features::{MorphTags, TagContext, START_TAG};
+use features::{MorphTags, TagContext, END_TAG, START_TAG};
 
-const MAGIC: &[u8] = b"petrel tagger v1\n";
+const MAGIC: &[u8] = b"petrel tagger v2\n";
+
+/// A first-pass tag that beats the runner-up by this much (in quantised weight units, the
+/// largest single weight being 32767) is kept without a second pass. Chosen on EWT dev: UPOS
+/// 94.95 against 94.96 with a second pass on every word (94.79 with none), for about a fifth of
+/// the second pass's cost.
+const SETTLED_MARGIN: i32 = 8000;
 
 /// Ambiguity class of a word too rare to have one.
 const RARE_WORD: u64 = 0x7261_7265_0000_0001;
@@ -39,6 +49,8 @@ pub struct Tagger {
     /// Lower-case word hash → hash of the set of tags it was seen with.
     ambiguity: HashedMap<u64>,
     weights: Weights,
+    /// The second pass.
+    second: Weights,
     morph: Weights,
 }
 
@@ -51,6 +63,10 @@ pub struct TagWork {
     /// The chosen tag and FEATS class of each word.
     pub tags: Vec<u16>,
     pub feats: Vec<u16>,
+    /// The first pass's tags.
+    first: Vec<u16>,
+    /// Whether the first pass's tag is final (dictionary words and clear decisions).
+    settled: Vec<bool>,
 }
 
 impl Tagger {
@@ -65,19 +81,29 @@ impl Tagger {
             lexemes,
             ambiguity: &ambiguity,
         };
-        work.tags.clear();
+        work.first.clear();
+        work.settled.clear();
         for (i, lexeme) in lexemes.iter().enumerate() {
-            let tag = match self.dictionary.get(&lexeme.form) {
-                Some(&tag) => tag,
+            let (tag, settled) = match self.dictionary.get(&lexeme.form) {
+                Some(&tag) => (tag, true),
                 None => {
-                    let prev = tag_atom(&work.tags, i, 1);
-                    let prev2 = tag_atom(&work.tags, i, 2);
-                    ctx.tag_features(i, prev, prev2, &mut work.features);
-                    work.scores.clear();
-                    work.scores.resize(self.tags.len(), 0);
-                    self.weights.score(&work.features, &mut work.scores);
-                    argmax(&work.scores) as u16
+                    let left = left_atoms(&work.first, i);
+                    ctx.tag_features(i, left[0], left[1], &mut work.features);
+                    let (tag, margin) = self.best(&self.weights, &work.features, &mut work.scores);
+                    (tag, margin >= SETTLED_MARGIN)
                 }
+            };
+            work.first.push(tag);
+            work.settled.push(settled);
+        }
+        work.tags.clear();
+        for i in 0..n {
+            let tag = if work.settled[i] {
+                work.first[i]
+            } else {
+                let (left, right) = (left_atoms(&work.tags, i), right_atoms(&work.first, i));
+                ctx.second_features(i, left, right, &mut work.features);
+                self.best(&self.second, &work.features, &mut work.scores).0
             };
             work.tags.push(tag);
         }
@@ -87,6 +113,22 @@ impl Tagger {
             work.feats.push(feats);
         }
         work.ambiguity = ambiguity;
+    }
+
+    /// The best tag class under `weights`, and by how much it beats the second best.
+    fn best(&self, weights: &Weights, features: &[u64], scores: &mut Vec<i32>) -> (u16, i32) {
+        scores.clear();
+        scores.resize(self.tags.len(), 0);
+        weights.score(features, scores);
+        let best = argmax(scores);
+        let second = scores
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != best)
+            .map(|(_, &s)| s)
+            .max()
+            .unwrap_or(i32::MIN);
+        (best as u16, scores[best].saturating_sub(second))
     }
 
     /// Writes the predicted UPOS, XPOS and FEATS into the tokens.
@@ -152,6 +194,7 @@ impl Tagger {
         write_map(w, &self.dictionary, |w, &v| w.u16(v));
         write_map(w, &self.ambiguity, |w, &v| w.u64(v));
         self.weights.write(w);
+        self.second.write(w);
         self.morph.write(w);
     }
 
@@ -182,8 +225,13 @@ impl Tagger {
         }
         let ambiguity = read_map(r, |r| r.u64())?;
         let weights = Weights::read(r)?;
+        let second = Weights::read(r)?;
         let morph = Weights::read(r)?;
-        if weights.classes() != n || morph.classes() != feats.len() || n == 0 {
+        if weights.classes() != n
+            || second.classes() != n
+            || morph.classes() != feats.len()
+            || n == 0
+        {
             return Err(r.corrupt("class counts do not match the tag lists"));
         }
         Ok(Tagger {
@@ -193,25 +241,36 @@ impl Tagger {
             dictionary,
             ambiguity,
             weights,
+            second,
             morph,
         })
     }
 
-    /// Sizes for reports: (tag classes, FEATS classes, tag weights, FEATS weights).
+    /// Sizes for reports: (tag classes, FEATS classes, tag weights of both passes, FEATS
+    /// weights).
     pub fn sizes(&self) -> (usize, usize, usize, usize) {
         (
             self.tags.len(),
             self.feats.len(),
-            self.weights.len(),
+            self.weights.len() + self.second.len(),
             self.morph.len(),
         )
     }
 }
 
-/// The tag of the word `back` places before `i`, as a feature atom.
-fn tag_atom(tags: &[u16], i: usize, back: usize) -> u64 {
-    i.checked_sub(back)
-        .map_or(START_TAG, |j| u64::from(tags[j]) + 1)
+/// The tags of the two words before `i`, as feature atoms.
+fn left_atoms(tags: &[u16], i: usize) -> [u64; 2] {
+    let atom = |back: usize| {
+        i.checked_sub(back)
+            .map_or(START_TAG, |j| u64::from(tags[j]) + 1)
+    };
+    [atom(1), atom(2)]
+}
+
+/// The tags of the two words after `i`, as feature atoms.
+fn right_atoms(tags: &[u16], i: usize) -> [u64; 2] {
+    let atom = |ahead: usize| tags.get(i + ahead).map_or(END_TAG, |&t| u64::from(t) + 1);
+    [atom(1), atom(2)]
 }
 
 /// The tag context for choosing word `i`'s features: its own and its neighbours' tags, and
@@ -286,4 +345,19 @@ fn read_map<V>(
         map.insert(k, value(r)?);
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neighbour_atoms_mark_the_sentence_ends() {
+        let tags = [4u16, 0, 9];
+        assert_eq!(left_atoms(&tags, 0), [START_TAG, START_TAG]);
+        assert_eq!(left_atoms(&tags, 2), [1, 5]);
+        assert_eq!(right_atoms(&tags, 0), [1, 10]);
+        assert_eq!(right_atoms(&tags, 2), [END_TAG, END_TAG]);
+        assert_ne!(START_TAG, END_TAG);
+    }
 }

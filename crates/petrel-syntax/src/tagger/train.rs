@@ -1,5 +1,10 @@
 //! Training the tagger: inventories and word tables from the training data, then averaged
 //! perceptron epochs over shuffled sentences, keeping the epoch that scores best on dev.
+//!
+//! Both passes learn on every sentence: the first pass tags it (learning as it goes), and the
+//! second learns from the right-context tags the first pass actually chose, mistakes included,
+//! so that it learns how far to trust them. (At run time the second pass only sees the words the
+//! first was unsure of; training it on all of them gives it more to learn from.)
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -7,7 +12,7 @@ use std::time::Instant;
 use petrel_text::Sentence;
 
 use super::features::{MorphTags, TagContext};
-use super::{morph_context, tag_atom, TagWork, Tagger, RARE_WORD};
+use super::{left_atoms, morph_context, right_atoms, TagWork, Tagger, RARE_WORD};
 use crate::hashing::{finish, mix, HashedMap};
 use crate::lexeme::{Lexeme, Scratch};
 use crate::perceptron::Perceptron;
@@ -82,11 +87,13 @@ pub fn train_tagger(
         .map(|s| prepare(&base, s, &mut scratch))
         .collect();
     let mut tagger = Perceptron::new(base.tags.len());
+    let mut second = Perceptron::new(base.tags.len());
     let mut morph = Perceptron::new(base.feats.len());
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut best: Option<(f64, Tagger)> = None;
-    let (mut features, mut scores, mut predicted) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut features, mut scores) = (Vec::new(), Vec::new());
+    let (mut first, mut predicted) = (Vec::new(), Vec::new());
     for iteration in 1..=options.iterations {
         rng.shuffle(&mut order);
         for &e in &order {
@@ -95,21 +102,26 @@ pub fn train_tagger(
                 lexemes: &ex.lexemes,
                 ambiguity: &ex.ambiguity,
             };
+            first.clear();
+            for i in 0..ex.lexemes.len() {
+                let guess = match base.dictionary.get(&ex.lexemes[i].form) {
+                    Some(&tag) => tag,
+                    None => {
+                        let left = left_atoms(&first, i);
+                        ctx.tag_features(i, left[0], left[1], &mut features);
+                        learn(&mut tagger, &features, ex.tags[i], &mut scores)
+                    }
+                };
+                first.push(guess);
+            }
             predicted.clear();
             for i in 0..ex.lexemes.len() {
                 let guess = match base.dictionary.get(&ex.lexemes[i].form) {
                     Some(&tag) => tag,
                     None => {
-                        let (prev, prev2) =
-                            (tag_atom(&predicted, i, 1), tag_atom(&predicted, i, 2));
-                        ctx.tag_features(i, prev, prev2, &mut features);
-                        scores.clear();
-                        scores.resize(tagger.classes(), 0);
-                        tagger.score(&features, &mut scores);
-                        let guess = super::argmax(&scores) as u16;
-                        tagger.correct(&features, usize::from(ex.tags[i]), usize::from(guess));
-                        tagger.tick();
-                        guess
+                        let (left, right) = (left_atoms(&predicted, i), right_atoms(&first, i));
+                        ctx.second_features(i, left, right, &mut features);
+                        learn(&mut second, &features, ex.tags[i], &mut scores)
                     }
                 };
                 predicted.push(guess);
@@ -133,6 +145,7 @@ pub fn train_tagger(
             }
         }
         base.weights = Weights::new(tagger.freeze(options.min_weight));
+        base.second = Weights::new(second.freeze(options.min_weight));
         base.morph = Weights::new(morph.freeze(options.min_weight));
         let (upos, xpos, feats) = evaluate(&base, dev);
         let line = TaggerReport {
@@ -155,6 +168,18 @@ pub fn train_tagger(
         Some((_, model)) => model,
         None => base,
     }
+}
+
+/// Predicts the tag of one word with `model`, learns from the gold `tag`, and returns the
+/// prediction (the tag that the following words then see).
+fn learn(model: &mut Perceptron, features: &[u64], tag: u16, scores: &mut Vec<i32>) -> u16 {
+    scores.clear();
+    scores.resize(model.classes(), 0);
+    model.score(features, scores);
+    let guess = super::argmax(scores) as u16;
+    model.correct(features, usize::from(tag), usize::from(guess));
+    model.tick();
+    guess
 }
 
 /// Tag and FEATS inventories, the dictionary and ambiguity classes; weights left empty.
@@ -248,6 +273,7 @@ fn inventory(train: &[Sentence]) -> Tagger {
         dictionary,
         ambiguity,
         weights: Weights::new(Perceptron::new(1).freeze(1)),
+        second: Weights::new(Perceptron::new(1).freeze(1)),
         morph: Weights::new(Perceptron::new(1).freeze(1)),
     }
 }
