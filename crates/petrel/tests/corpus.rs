@@ -11,7 +11,7 @@ use petrel_lexicon::Lexicon;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
-const PRECISION_FLOOR: f64 = 0.85;
+const PRECISION_FLOOR: f64 = 0.88;
 const RECALL_FLOOR: f64 = 0.645;
 
 type Triple = (String, String, String);
