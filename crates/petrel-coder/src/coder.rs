@@ -313,9 +313,18 @@ impl<'l> Coder<'l> {
                 .unwrap_or_default(),
             // An object pronoun comes before anything else the clause names ("urged *him* to
             // normalise relations with Israel": him, not Israel), when the story is known.
-            None => Some(object_pronoun_target(tree, nominals, v, &sources))
-                .filter(|found| story.is_some() && !found.is_empty())
-                .unwrap_or_else(|| roles::default_target(tree, nominals, v, passive)),
+            None => match story {
+                Some(context) => Some(object_pronoun_target(tree, nominals, v, &sources))
+                    .filter(|found| !found.is_empty())
+                    .or_else(|| {
+                        let about_an_act = m.codes.forward.as_deref().is_some_and(|c| {
+                            COMMENT_ROOTS.contains(&c.get(..2).unwrap_or_default())
+                        });
+                        about_an_act.then(|| event_noun_target(tree, v, context))?
+                    })
+                    .unwrap_or_else(|| roles::default_target(tree, nominals, v, passive)),
+                None => roles::default_target(tree, nominals, v, passive),
+            },
         };
         let verb = &self.lexicon.verbs.verbs[m.verb];
         let evidence = Evidence {
@@ -474,6 +483,34 @@ fn object_pronoun_target(
         })
         .into_iter()
         .collect()
+}
+
+/// CAMEO roots of events that comment on an act ("condemned the arrest", "welcomed the
+/// decision"), whose object may name an earlier event rather than an actor: 01 statements, 02
+/// appeals, 05 praise, 10 demands, 11 criticism, 12 rejection, 13 threats, 14 protest.
+const COMMENT_ROOTS: &[&str] = &["01", "02", "05", "10", "11", "12", "13", "14"];
+
+/// The actor behind an earlier event that the verb's object names ("The White House condemned
+/// *the arrest*": whoever made the arrest), when the object is a definite event noun.
+fn event_noun_target(tree: &Tree, v: usize, context: &StoryContext) -> Option<Vec<ActorMatch>> {
+    let object = tree.children_with(v, "obj").next()?;
+    let definite = tree
+        .children(object)
+        .iter()
+        .any(|&d| tree.lemmas[d] == "THE" || tree.lemmas[d] == "THIS" || tree.rel(d) == "nmod");
+    if tree.token(object).upos != "NOUN" || !definite {
+        return None;
+    }
+    let known = context.event_named(&tree.lemmas[object])?;
+    Some(vec![ActorMatch {
+        code: known.code.clone(),
+        head: object,
+        tokens: (object, object),
+        entries: vec![format!(
+            "whoever did it: {} (earlier in the story)",
+            known.text
+        )],
+    }])
 }
 
 /// CAMEO 016, "deny responsibility": coded against the accuser when the sentence names none.

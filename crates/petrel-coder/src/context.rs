@@ -37,7 +37,32 @@ pub struct StoryContext {
     /// Accusations made so far (CAMEO 11x): the accuser and the accused's country, latest
     /// last.
     accusations: Vec<(Known, String)>,
+    /// Events coded so far: their CAMEO root and source, latest last.
+    events: Vec<(String, Known)>,
 }
+
+/// Nouns that name an earlier event ("condemned *the arrest*"), with the CAMEO roots of the
+/// events each may name; an empty list accepts any ("the decision", "the move").
+const EVENT_NOUNS: &[(&str, &[&str])] = &[
+    ("ARREST", &["17"]),
+    ("DETENTION", &["17"]),
+    ("EXPULSION", &["17", "20"]),
+    ("DEPORTATION", &["17", "20"]),
+    ("STRIKE", &["18", "19", "20"]),
+    ("ATTACK", &["18", "19", "20"]),
+    ("BOMBING", &["18", "19", "20"]),
+    ("SHELLING", &["19"]),
+    ("RAID", &["17", "19"]),
+    ("OFFENSIVE", &["19"]),
+    ("INVASION", &["19"]),
+    ("VISIT", &["04"]),
+    ("MEETING", &["04"]),
+    ("TALK", &["04"]),
+    ("SANCTION", &["16"]),
+    ("DECISION", &[]),
+    ("MOVE", &[]),
+    ("STEP", &[]),
+];
 
 /// Nouns that, after "the", stand for an actor named earlier, and the kind of actor each may
 /// stand for.
@@ -154,6 +179,17 @@ impl StoryContext {
             .map(|(k, _)| k)
     }
 
+    /// The source of the latest earlier event a noun such as "the arrest" or "the visit" can
+    /// name (see `EVENT_NOUNS`), if the noun is one of them.
+    pub(crate) fn event_named(&self, lemma: &str) -> Option<&Known> {
+        let (_, roots) = EVENT_NOUNS.iter().find(|(noun, _)| *noun == lemma)?;
+        self.events
+            .iter()
+            .rev()
+            .find(|(root, _)| roots.is_empty() || roots.contains(&root.as_str()))
+            .map(|(_, source)| source)
+    }
+
     /// The country the story takes place in, if known.
     pub(crate) fn place(&self) -> Option<&Known> {
         self.place.as_ref()
@@ -199,6 +235,27 @@ impl StoryContext {
                 self.actors.retain(|k| k.code != known.code);
                 self.actors.push(known);
             }
+        }
+        for (k, event) in events.iter().enumerate() {
+            // The second direction of a mutual event ("Orban met Putin" also codes Putin →
+            // Orban) is not a second act: "the visit" is Orban's.
+            let reverse = events[..k].iter().any(|e| {
+                e.code == event.code
+                    && e.trigger == event.trigger
+                    && e.target.as_ref().map(|t| &t.code) == Some(&event.source.code)
+            });
+            if reverse {
+                continue;
+            }
+            let source = Known {
+                code: event.source.code.clone(),
+                text: text(&event.source),
+            };
+            self.events
+                .push((event.code.get(..2).unwrap_or_default().to_string(), source));
+        }
+        if self.events.len() > MEMORY {
+            self.events.drain(..self.events.len() - MEMORY);
         }
         for event in events.iter().filter(|e| e.code.starts_with("11")) {
             let accused = event.target.as_ref().and_then(|t| country_of(&t.code));

@@ -390,3 +390,33 @@ fn an_object_pronoun_is_the_nearest_other_actor_before_it() {
         ]
     );
 }
+
+#[test]
+fn condemning_an_earlier_act_targets_whoever_did_it() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let condemned = parse(
+        "
+        1 Gondor    Gondor  PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 the       the     DET   4 det
+        4 attack    attack  NOUN  2 obj
+        5 .         .       PUNCT 2 punct",
+    );
+    assert!(coder.code(&condemned, None).events.is_empty());
+
+    let mut story = StoryContext::default();
+    coder.code_in_story(
+        &parse(
+            "
+            1 Mordor   Mordor PROPN 2 nsubj
+            2 attacked attack VERB  0 root
+            3 Arnor    Arnor  PROPN 2 obj
+            4 .        .      PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    let coding = coder.code_in_story(&condemned, None, &mut story);
+    assert_eq!(triples(&coding.events), one("111", "GON", "MOR"));
+}
