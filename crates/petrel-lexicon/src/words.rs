@@ -21,20 +21,33 @@ pub fn split_phrase(phrase: &str) -> Vec<String> {
 
 /// The regular plural of an upper-cased noun: `+S`, `Y` → `IES`, `SS`/`X`/`CH`/`SH` → `+ES`.
 pub fn plural(word: &str) -> String {
+    let (stem, suffix) = plural_parts(word);
+    format!("{stem}{suffix}")
+}
+
+/// Whether `form` is the regular plural of `word` (both upper-cased), as [`plural`] makes it,
+/// without building the plural: the coder asks this for every pattern word it tries.
+pub fn is_plural_of(form: &str, word: &str) -> bool {
+    let (stem, suffix) = plural_parts(word);
+    form.len() == stem.len() + suffix.len() && form.starts_with(stem) && form.ends_with(suffix)
+}
+
+/// The plural as the part of the word kept and the ending added.
+fn plural_parts(word: &str) -> (&str, &'static str) {
     let consonant_y = word.ends_with('Y')
         && !matches!(
             word.chars().rev().nth(1),
             Some('A' | 'E' | 'I' | 'O' | 'U') | None
         );
     if consonant_y {
-        format!("{}IES", &word[..word.len() - 1])
+        (&word[..word.len() - 1], "IES")
     } else if ["SS", "X", "CH", "SH", "Z"]
         .iter()
         .any(|s| word.ends_with(s))
     {
-        format!("{word}ES")
+        (word, "ES")
     } else {
-        format!("{word}S")
+        (word, "S")
     }
 }
 
@@ -73,6 +86,16 @@ mod tests {
         assert_eq!(plural("MINISTRY"), "MINISTRIES");
         assert_eq!(plural("DAY"), "DAYS");
         assert_eq!(plural("PRESS"), "PRESSES");
+        for (form, word) in [
+            ("TIES", "TIE"),
+            ("MINISTRIES", "MINISTRY"),
+            ("PRESSES", "PRESS"),
+        ] {
+            assert!(is_plural_of(form, word));
+        }
+        assert!(!is_plural_of("MINISTRYS", "MINISTRY"));
+        assert!(!is_plural_of("TIE", "TIE"));
+        assert!(!is_plural_of("TIESS", "TIE"));
     }
 
     #[test]
