@@ -46,10 +46,34 @@ pub fn occurs(upper_text: &str, phrase: &str, whole_word: bool) -> bool {
 
 /// Normalises text for [`Discard::matches`]: upper case, runs of white space as one space.
 pub fn normalise_text(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+    let mut out = String::with_capacity(text.len());
+    normalise_words(text.split_whitespace(), &mut out);
+    out
+}
+
+/// [`normalise_text`] of the words joined by spaces, appended to `out` in one pass (no
+/// joined copy, no second upper-cased one): the coder does this for every sentence.
+pub fn normalise_words<'w>(words: impl IntoIterator<Item = &'w str>, out: &mut String) {
+    let start = out.len();
+    for word in words {
+        // Words are joined by a space, and runs of white space inside them become one.
+        let mut space = true;
+        for c in word.chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && out.len() > start {
+                out.push(' ');
+            }
+            space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -76,5 +100,14 @@ mod tests {
         assert!(discard("BASKETBALL", false).matches(&text));
         assert!(!discard("BASKETBALL", true).matches(&text));
         assert!(!discard("ASEBALL", false).matches(&text));
+    }
+
+    #[test]
+    fn words_normalise_as_their_joined_text() {
+        let words = ["Straße ", " in\tKöln", "", "über"];
+        let mut out = String::new();
+        normalise_words(words, &mut out);
+        assert_eq!(out, normalise_text(&words.join(" ")));
+        assert_eq!(out, "STRASSE IN KÖLN ÜBER");
     }
 }
