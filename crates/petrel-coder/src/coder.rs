@@ -1,15 +1,15 @@
 //! The coder: one sentence in, its events out.
 
-use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
-use petrel_lexicon::discards::normalise_text;
 use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
 use petrel_text::Sentence;
 
 use crate::context::{self, Known, StoryContext};
+use crate::discard::Discards;
 use crate::event::describe;
 use crate::nominals::Nominals;
+use crate::pattern_words::PatternWords;
 use crate::patterns::{match_verb, VerbMatch};
 use crate::{mentions, modality, roles, ActorMatch, Event, Evidence, Modality, Tree};
 
@@ -19,10 +19,8 @@ pub struct Coder<'l> {
     lexicon: &'l Lexicon,
     require_target: bool,
     recode_modal: bool,
-    /// All discard phrases in one automaton: one pass over a sentence finds every candidate,
-    /// where looking for each of the Phoenix list's ~2,000 phrases in turn cost more than
-    /// all the rest of coding.
-    discards: Option<AhoCorasick>,
+    discards: Discards<'l>,
+    pattern_words: PatternWords,
 }
 
 /// Why a sentence was not coded.
@@ -45,12 +43,12 @@ impl<'l> Coder<'l> {
     /// A coder that, as PETRARCH does by default, codes only dyadic events: a verb whose
     /// target cannot be found yields nothing rather than a half-known event.
     pub fn new(lexicon: &'l Lexicon) -> Coder<'l> {
-        let discards = AhoCorasick::new(lexicon.discards.iter().map(|d| d.phrase.as_str())).ok();
         Coder {
             lexicon,
             require_target: true,
             recode_modal: false,
-            discards,
+            discards: Discards::new(&lexicon.discards),
+            pattern_words: PatternWords::new(&lexicon.verbs),
         }
     }
 
@@ -116,13 +114,13 @@ impl<'l> Coder<'l> {
         date: Option<Date>,
         story: Option<&mut StoryContext>,
     ) -> SentenceCoding {
-        if let Some(discarded) = self.discard(sentence) {
+        if let Some(discarded) = self.discards.check(sentence) {
             return SentenceCoding {
                 events: Vec::new(),
                 discarded: Some(discarded),
             };
         }
-        let tree = Tree::new(sentence);
+        let tree = Tree::new(sentence, &self.pattern_words);
         let mut mentions = mentions::find(&tree, self.lexicon);
         let known = match &story {
             Some(context) => mentions::find_known(&tree, &mut mentions, context),
@@ -132,7 +130,10 @@ impl<'l> Coder<'l> {
         let matches: Vec<Option<VerbMatch>> = (0..tree.len())
             .map(|v| {
                 (tree.token(v).upos == "VERB")
-                    .then(|| match_verb(&tree, &self.lexicon.verbs, &nominals, v))
+                    .then(|| {
+                        let verbs = &self.lexicon.verbs;
+                        match_verb(&tree, verbs, &self.pattern_words, &nominals, v)
+                    })
                     .flatten()
                     .filter(|m| !m.codes.is_null())
             })
@@ -196,7 +197,7 @@ impl<'l> Coder<'l> {
         for token in &mut capitals.tokens {
             token.form = token.form.to_uppercase();
         }
-        let tree = Tree::new(&capitals);
+        let tree = Tree::new(&capitals, &self.pattern_words);
         let mentions = mentions::find(&tree, self.lexicon);
         let nominals = Nominals::new(&tree, self.lexicon, &mentions, date);
         let country = mentions
@@ -212,34 +213,6 @@ impl<'l> Coder<'l> {
         if let Some(country) = country {
             context.set_place(country);
         }
-    }
-
-    fn discard(&self, sentence: &Sentence) -> Option<Discarded> {
-        if self.lexicon.discards.is_empty() {
-            return None;
-        }
-        let text = match &sentence.text {
-            Some(text) => normalise_text(text),
-            None => normalise_text(
-                &sentence
-                    .tokens
-                    .iter()
-                    .map(|t| t.form.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-        };
-        let automaton = self.discards.as_ref()?;
-        let hit = automaton
-            .find_overlapping_iter(&text)
-            .map(|m| &self.lexicon.discards[m.pattern().as_usize()])
-            .filter(|d| d.matches(&text))
-            .min_by_key(|d| (!d.story, d.origin.line))?;
-        Some(if hit.story {
-            Discarded::Story(hit.phrase.clone())
-        } else {
-            Discarded::Sentence(hit.phrase.clone())
-        })
     }
 
     /// The events one matched verb produces: every source with every target (or none).

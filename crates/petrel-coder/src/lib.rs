@@ -10,10 +10,12 @@
 
 mod coder;
 pub mod context;
+mod discard;
 mod event;
 pub mod mentions;
 pub mod modality;
 pub mod nominals;
+mod pattern_words;
 pub mod patterns;
 pub mod roles;
 mod tree;

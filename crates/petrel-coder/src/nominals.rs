@@ -77,17 +77,27 @@ impl<'a> Nominals<'a> {
     /// A conjunct with a sector but no country shares the first conjunct's country: "Danish
     /// media and government" is `DNKMED` and `DNKGOV`.
     pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
-        if let Some(found) = &self.cache.borrow()[i] {
-            return found.clone();
-        }
-        let found = self.compute_actors(i);
-        self.cache.borrow_mut()[i] = Some(found.clone());
-        found
+        self.ensure(i);
+        self.cache.borrow()[i].clone().unwrap_or_default()
     }
 
     /// Whether the phrase headed at `i` names any actor.
     pub fn names_actor(&self, i: usize) -> bool {
-        self.headed[i].is_some() && !self.actors(i).is_empty()
+        self.headed[i].is_some() && {
+            self.ensure(i);
+            self.cache.borrow()[i]
+                .as_ref()
+                .is_some_and(|a| !a.is_empty())
+        }
+    }
+
+    /// Fills the cache for `i`. Pattern matching asks [`Nominals::names_actor`] of the same
+    /// tokens again and again; answering from the cache copies nothing.
+    fn ensure(&self, i: usize) {
+        if self.cache.borrow()[i].is_none() {
+            let found = self.compute_actors(i);
+            self.cache.borrow_mut()[i] = Some(found);
+        }
     }
 
     fn compute_actors(&self, i: usize) -> Vec<ActorMatch> {

@@ -9,9 +9,10 @@
 //! belongs to the verb.
 
 use petrel_lexicon::verbs::{Element, EventCodes, Pattern, VerbDict, VerbId};
-use petrel_lexicon::words::plural;
+use petrel_lexicon::words::is_plural_of;
 
 use crate::nominals::Nominals;
+use crate::pattern_words::PatternWords;
 use crate::Tree;
 
 /// Relations that start a separate clause: a pattern does not reach into them.
@@ -42,12 +43,18 @@ pub struct VerbMatch<'l> {
 pub fn match_verb<'l>(
     tree: &Tree,
     verbs: &'l VerbDict,
+    words: &PatternWords,
     nominals: &Nominals,
     v: usize,
 ) -> Option<VerbMatch<'l>> {
+    let (by_lemma, by_form) = (verbs.lookup(&tree.lemmas[v]), verbs.lookup(&tree.forms[v]));
+    // Most verbs of a sentence are in no dictionary: they cost two lookups and nothing more.
+    if by_lemma.is_empty() && by_form.is_empty() {
+        return None;
+    }
     let scope = scope(tree, v);
-    let mut candidates: Vec<VerbId> = verbs.lookup(&tree.lemmas[v]).to_vec();
-    candidates.extend_from_slice(verbs.lookup(&tree.forms[v]));
+    let mut candidates: Vec<VerbId> = by_lemma.to_vec();
+    candidates.extend_from_slice(by_form);
     candidates.sort_unstable();
     candidates.dedup();
     // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
@@ -61,10 +68,13 @@ pub fn match_verb<'l>(
             (entry.words.len(), exact, std::cmp::Reverse(id))
         })?;
     let (before, after): (Vec<usize>, Vec<usize>) = scope.iter().partition(|&&p| p < v);
-    let block = &verbs.blocks[verbs.verbs[verb].block];
+    let block_id = verbs.verbs[verb].block;
     let mut best: Option<((usize, usize), &Pattern, Bindings)> = None;
-    for pattern in &block.patterns {
-        if !words_present(tree, &pattern.before) || !words_present(tree, &pattern.after) {
+    for (k, pattern) in verbs.blocks[block_id].patterns.iter().enumerate() {
+        // A cheap first test: every literal word the pattern names occurs in the sentence (as
+        // a form, a lemma, or the singular of a plural form). Most patterns of a big block
+        // fail here without any tree search.
+        if !tree.has_words(words.required(block_id, k)) {
             continue;
         }
         let mut matcher = Matcher {
@@ -125,20 +135,6 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
     out
 }
 
-/// A cheap first test of a pattern: every literal word it names occurs in the sentence (as a
-/// form, a lemma, or a form one or two letters longer, for plurals). Most patterns of a big
-/// block fail here without any tree search.
-fn words_present(tree: &Tree, elements: &[Element]) -> bool {
-    elements.iter().all(|e| match e {
-        Element::Word(w) => tree.has_word(w),
-        Element::NounPhrase(inner) => words_present(tree, inner),
-        Element::Prep(prep, inner) => {
-            words_present(tree, std::slice::from_ref(prep)) && words_present(tree, inner)
-        }
-        _ => true,
-    })
-}
-
 /// Whether a multi-word verb's other words stand on the right sides of the verb.
 fn companions_present(
     tree: &Tree,
@@ -156,7 +152,7 @@ fn companions_present(
         && in_order(after, scope.iter().copied().filter(|&p| p > v).collect())
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Bindings {
     target: Option<usize>,
     source: Option<usize>,
@@ -212,7 +208,7 @@ impl Matcher<'_, '_> {
             _ => {}
         }
         for at in k..positions.len() {
-            if let Some((next, b)) = self.one(first, positions, at, bindings.clone()) {
+            if let Some((next, b)) = self.one(first, positions, at, bindings) {
                 if let Some(done) = self.sequence(rest, positions, next, b) {
                     return Some(done);
                 }
@@ -350,8 +346,7 @@ impl Matcher<'_, '_> {
 
     /// A word matches a token's form or lemma, or the regular plural of the word.
     fn word(&self, p: usize, w: &str) -> bool {
-        let form = &self.tree.forms[p];
-        self.tree.is_word(p, w) || (form.len() > w.len() && *form == plural(w))
+        self.tree.is_word(p, w) || is_plural_of(&self.tree.forms[p], w)
     }
 
     /// Whether a phrase of the synset starts at `p`; returns its last token (of the longest).

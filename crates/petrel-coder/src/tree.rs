@@ -1,11 +1,11 @@
-//! A read-only view of a parsed sentence that the coder walks: children lists and upper-cased
-//! forms and lemmas, computed once per sentence.
+//! A read-only view of a parsed sentence that the coder walks: children lists, upper-cased
+//! forms and lemmas, and the pattern words it holds, computed once per sentence.
 //!
 //! Positions are 0-based token indices (unlike CoNLL-U's 1-based heads).
 
-use rustc_hash::FxHashSet;
-
 use petrel_text::{Sentence, Token};
+
+use crate::pattern_words::{PatternWords, WordSet};
 
 pub struct Tree<'s> {
     pub sentence: &'s Sentence,
@@ -15,12 +15,14 @@ pub struct Tree<'s> {
     pub lemmas: Vec<String>,
     heads: Vec<Option<usize>>,
     children: Vec<Vec<usize>>,
-    /// Every form and lemma, for quick "is this word here at all" tests.
-    vocabulary: FxHashSet<String>,
+    /// The pattern words among the forms and lemmas, for quick "is this word here at all"
+    /// tests.
+    pattern_words: WordSet,
 }
 
 impl<'s> Tree<'s> {
-    pub fn new(sentence: &'s Sentence) -> Tree<'s> {
+    /// The tree of `sentence`, noting which of `words` it holds.
+    pub fn new(sentence: &'s Sentence, words: &PatternWords) -> Tree<'s> {
         let n = sentence.tokens.len();
         let heads: Vec<Option<usize>> = sentence
             .tokens
@@ -49,12 +51,23 @@ impl<'s> Tree<'s> {
                 }
             })
             .collect();
-        let mut vocabulary: FxHashSet<String> = forms.iter().chain(&lemmas).cloned().collect();
-        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
-        for form in &forms {
+        let mut pattern_words = WordSet::new(words);
+        let mut note = |word: &str| {
+            if let Some(id) = words.id(word) {
+                pattern_words.insert(id);
+            }
+        };
+        let mut singular = String::new();
+        for (form, lemma) in forms.iter().zip(&lemmas) {
+            note(form);
+            note(lemma);
+            // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
             for (suffix, replacement) in [("IES", "Y"), ("ES", ""), ("S", "")] {
                 if let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) {
-                    vocabulary.insert(format!("{stem}{replacement}"));
+                    singular.clear();
+                    singular.push_str(stem);
+                    singular.push_str(replacement);
+                    note(&singular);
                 }
             }
         }
@@ -64,14 +77,14 @@ impl<'s> Tree<'s> {
             lemmas,
             heads,
             children,
-            vocabulary,
+            pattern_words,
         }
     }
 
-    /// Whether `word` (upper-cased) is in the sentence as a form or lemma, or as the singular
-    /// of a regular plural form.
-    pub fn has_word(&self, word: &str) -> bool {
-        self.vocabulary.contains(word)
+    /// Whether all the pattern words `ids` are in the sentence, each as a form or lemma, or
+    /// as the singular of a regular plural form.
+    pub fn has_words(&self, ids: &[u32]) -> bool {
+        self.pattern_words.contains_all(ids)
     }
 
     pub fn len(&self) -> usize {
