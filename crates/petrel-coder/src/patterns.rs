@@ -53,41 +53,43 @@ pub fn match_verb<'l>(
         return None;
     }
     let scope = scope(tree, v);
-    let mut candidates: Vec<VerbId> = by_lemma.to_vec();
-    candidates.extend_from_slice(by_form);
-    candidates.sort_unstable();
-    candidates.dedup();
+    // The verb is not in its own scope, so the scope splits into the words before and after.
+    let (before, after) = scope.split_at(scope.partition_point(|&p| p < v));
+    // Every verb the lemma or the form names, each once (the key below orders them all, so
+    // the order they are tried in does not matter).
+    let candidates = by_lemma
+        .iter()
+        .chain(by_form.iter().filter(|id| !by_lemma.contains(id)))
+        .copied();
     // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
     // "leave"): the dictionary lists such forms on purpose.
     let verb = candidates
-        .into_iter()
-        .filter(|&id| companions_present(tree, verbs, id, v, &scope))
+        .filter(|&id| companions_present(tree, verbs, id, before, after))
         .max_by_key(|&id| {
             let entry = &verbs.verbs[id];
             let exact = entry.words[entry.head] == tree.forms[v];
             (entry.words.len(), exact, std::cmp::Reverse(id))
         })?;
-    let (before, after): (Vec<usize>, Vec<usize>) = scope.iter().partition(|&&p| p < v);
     let block_id = verbs.verbs[verb].block;
     let mut best: Option<((usize, usize), &Pattern, Bindings)> = None;
     for (k, pattern) in verbs.blocks[block_id].patterns.iter().enumerate() {
         // A cheap first test: every literal word the pattern names occurs in the sentence (as
         // a form, a lemma, or the singular of a plural form). Most patterns of a big block
         // fail here without any tree search.
-        if !tree.has_words(words.required(block_id, k)) {
+        if !words.present(tree.pattern_words(), block_id, k) {
             continue;
         }
         let mut matcher = Matcher {
             tree,
-            verbs,
+            words,
             nominals,
             verb: v,
             steps: 0,
         };
-        let Some(b1) = matcher.sequence(&pattern.before, &before, 0, Bindings::default()) else {
+        let Some(b1) = matcher.sequence(&pattern.before, before, 0, Bindings::default()) else {
             continue;
         };
-        let Some(bindings) = matcher.sequence(&pattern.after, &after, 0, b1) else {
+        let Some(bindings) = matcher.sequence(&pattern.after, after, 0, b1) else {
             continue;
         };
         // The pattern that accounts for the most words of the sentence wins ("austrian gold
@@ -135,21 +137,21 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
     out
 }
 
-/// Whether a multi-word verb's other words stand on the right sides of the verb.
+/// Whether a multi-word verb's other words stand on the right sides of the verb, among the
+/// scope's words `before` and `after` it.
 fn companions_present(
     tree: &Tree,
     verbs: &VerbDict,
     id: VerbId,
-    v: usize,
-    scope: &[usize],
+    before: &[usize],
+    after: &[usize],
 ) -> bool {
-    let (before, after) = verbs.verbs[id].companions();
-    let in_order = |words: &[String], positions: Vec<usize>| {
-        let mut it = positions.into_iter();
-        words.iter().all(|w| it.any(|p| tree.is_word(p, w)))
+    let (words_before, words_after) = verbs.verbs[id].companions();
+    let in_order = |words: &[String], positions: &[usize]| {
+        let mut it = positions.iter();
+        words.iter().all(|w| it.any(|&p| tree.is_word(p, w)))
     };
-    in_order(before, scope.iter().copied().filter(|&p| p < v).collect())
-        && in_order(after, scope.iter().copied().filter(|&p| p > v).collect())
+    in_order(words_before, before) && in_order(words_after, after)
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -163,7 +165,7 @@ struct Bindings {
 
 struct Matcher<'a, 't> {
     tree: &'a Tree<'t>,
-    verbs: &'a VerbDict,
+    words: &'a PatternWords,
     nominals: &'a Nominals<'a>,
     verb: usize,
     steps: usize,
@@ -351,15 +353,11 @@ impl Matcher<'_, '_> {
 
     /// Whether a phrase of the synset starts at `p`; returns its last token (of the longest).
     fn synset(&self, p: usize, id: usize) -> Option<usize> {
-        let trie = self.verbs.synset_trie(id);
-        let by_form = trie
-            .matches(&self.tree.forms[p..])
-            .next()
-            .map(|(len, _)| len);
-        let by_lemma = trie
-            .matches(&self.tree.lemmas[p..])
-            .next()
-            .map(|(len, _)| len);
+        let ids = (p..self.tree.len()).map(|q| self.tree.word_ids(q));
+        let by_form = self
+            .words
+            .synset_match(id, ids.clone().map(|(form, _)| form));
+        let by_lemma = self.words.synset_match(id, ids.map(|(_, lemma)| lemma));
         by_form.max(by_lemma).map(|len| p + len - 1)
     }
 }

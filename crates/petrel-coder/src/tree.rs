@@ -1,5 +1,6 @@
-//! A read-only view of a parsed sentence that the coder walks: children lists, upper-cased
-//! forms and lemmas, and the pattern words it holds, computed once per sentence.
+//! A read-only view of a parsed sentence that the coder walks: children lists, relations,
+//! upper-cased forms and lemmas, and the pattern words it holds, computed once per sentence
+//! (the coder asks for each of them many times per token).
 //!
 //! Positions are 0-based token indices (unlike CoNLL-U's 1-based heads).
 
@@ -14,7 +15,14 @@ pub struct Tree<'s> {
     /// Upper-cased lemmas (the form when the parse has no lemma).
     pub lemmas: Vec<String>,
     heads: Vec<Option<usize>>,
-    children: Vec<Vec<usize>>,
+    /// Base relations (`nsubj:pass` → `nsubj`).
+    rels: Vec<&'s str>,
+    /// Token `i`'s children are `children[child_start[i]..child_start[i + 1]]`, in sentence
+    /// order: one list for the whole sentence rather than one per token.
+    children: Vec<usize>,
+    child_start: Vec<usize>,
+    /// The pattern-word number of each token's form and lemma, where they are pattern words.
+    word_ids: Vec<(Option<u32>, Option<u32>)>,
     /// The pattern words among the forms and lemmas, for quick "is this word here at all"
     /// tests.
     pattern_words: WordSet,
@@ -29,12 +37,22 @@ impl<'s> Tree<'s> {
             .iter()
             .map(|t| t.head.checked_sub(1).filter(|&h| h < n))
             .collect();
-        let mut children = vec![Vec::new(); n];
+        let mut child_start = vec![0; n + 1];
+        for h in heads.iter().flatten() {
+            child_start[h + 1] += 1;
+        }
+        for i in 0..n {
+            child_start[i + 1] += child_start[i];
+        }
+        let mut children = vec![0; child_start[n]];
+        let mut next = child_start.clone();
         for (i, h) in heads.iter().enumerate() {
             if let Some(h) = *h {
-                children[h].push(i);
+                children[next[h]] = i;
+                next[h] += 1;
             }
         }
+        let rels = sentence.tokens.iter().map(Token::base_deprel).collect();
         let forms: Vec<String> = sentence
             .tokens
             .iter()
@@ -53,14 +71,16 @@ impl<'s> Tree<'s> {
             .collect();
         let mut pattern_words = WordSet::new(words);
         let mut note = |word: &str| {
-            if let Some(id) = words.id(word) {
+            let id = words.id(word);
+            if let Some(id) = id {
                 pattern_words.insert(id);
             }
+            id
         };
         let mut singular = String::new();
+        let mut word_ids = Vec::with_capacity(n);
         for (form, lemma) in forms.iter().zip(&lemmas) {
-            note(form);
-            note(lemma);
+            word_ids.push((note(form), note(lemma)));
             // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
             for (suffix, replacement) in [("IES", "Y"), ("ES", ""), ("S", "")] {
                 if let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) {
@@ -76,15 +96,18 @@ impl<'s> Tree<'s> {
             forms,
             lemmas,
             heads,
+            rels,
             children,
+            child_start,
+            word_ids,
             pattern_words,
         }
     }
 
-    /// Whether all the pattern words `ids` are in the sentence, each as a form or lemma, or
-    /// as the singular of a regular plural form.
-    pub fn has_words(&self, ids: &[u32]) -> bool {
-        self.pattern_words.contains_all(ids)
+    /// The pattern words in the sentence, each as a form or lemma, or as the singular of a
+    /// regular plural form.
+    pub fn pattern_words(&self) -> &WordSet {
+        &self.pattern_words
     }
 
     pub fn len(&self) -> usize {
@@ -104,17 +127,22 @@ impl<'s> Tree<'s> {
     }
 
     pub fn children(&self, i: usize) -> &[usize] {
-        &self.children[i]
+        &self.children[self.child_start[i]..self.child_start[i + 1]]
     }
 
     /// The relation without subtype (`nsubj:pass` → `nsubj`).
-    pub fn rel(&self, i: usize) -> &str {
-        self.token(i).base_deprel()
+    pub fn rel(&self, i: usize) -> &'s str {
+        self.rels[i]
+    }
+
+    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::id`]).
+    pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
+        self.word_ids[i]
     }
 
     /// Children with a given base relation.
     pub fn children_with<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.children[i]
+        self.children(i)
             .iter()
             .copied()
             .filter(move |&c| self.rel(c) == rel)
@@ -137,7 +165,7 @@ impl<'s> Tree<'s> {
         let mut out = vec![i];
         let mut k = 0;
         while k < out.len() {
-            out.extend_from_slice(&self.children[out[k]]);
+            out.extend_from_slice(self.children(out[k]));
             k += 1;
         }
         out.sort_unstable();

@@ -5,11 +5,8 @@
 //! source (`$`) and target (`+`) are. petrel matches patterns against the dependency tree, not
 //! against surface word order alone (see `petrel-coder`).
 
-use std::sync::OnceLock;
-
 use rustc_hash::FxHashMap;
 
-use crate::phrases::PhraseIndex;
 use crate::Origin;
 
 pub type SynsetId = usize;
@@ -177,8 +174,6 @@ pub struct VerbDict {
     pub transformations: Vec<Transformation>,
     /// Upper-cased verb forms and base forms → verbs with that head.
     by_form: FxHashMap<String, Vec<VerbId>>,
-    /// Each synset's phrases as a trie, built on first use (after loading is done).
-    synset_tries: OnceLock<Vec<PhraseIndex<()>>>,
 }
 
 impl VerbDict {
@@ -205,23 +200,6 @@ impl VerbDict {
     pub fn default_codes(&self, verb: VerbId) -> &EventCodes {
         let v = &self.verbs[verb];
         v.codes.as_ref().unwrap_or(&self.blocks[v.block].codes)
-    }
-
-    /// The phrases of synset `id` as a trie, for longest-match lookup. Built on first use, so
-    /// call it only once all synsets are loaded.
-    pub fn synset_trie(&self, id: SynsetId) -> &PhraseIndex<()> {
-        &self.synset_tries.get_or_init(|| {
-            self.synsets
-                .iter()
-                .map(|s| {
-                    let mut trie = PhraseIndex::default();
-                    for phrase in &s.phrases {
-                        trie.insert(phrase.clone(), ());
-                    }
-                    trie
-                })
-                .collect()
-        })[id]
     }
 
     pub fn pattern_count(&self) -> usize {
