@@ -1,6 +1,6 @@
 //! Discard phrases: whether a sentence (or its whole story) is one not to code.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Match};
 use petrel_lexicon::discards::{normalise_words, Discard};
 use petrel_text::Sentence;
 
@@ -12,6 +12,9 @@ use crate::Discarded;
 /// it visits each byte of every sentence once without following failure links.
 pub(crate) struct Discards<'l> {
     discards: &'l [Discard],
+    /// Matches ASCII letters of either case. The phrases are upper-cased, so on upper-cased
+    /// text this is plain matching, and on text that normalisation would only upper-case it
+    /// finds what plain matching would find in the normalised text, without making it.
     automaton: Option<AhoCorasick>,
 }
 
@@ -19,6 +22,7 @@ impl<'l> Discards<'l> {
     pub(crate) fn new(discards: &'l [Discard]) -> Discards<'l> {
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
             .build(discards.iter().map(|d| d.phrase.as_str()))
             .ok();
         Discards {
@@ -33,21 +37,125 @@ impl<'l> Discards<'l> {
         if self.discards.is_empty() {
             return None;
         }
-        let mut text = String::with_capacity(256);
-        match &sentence.text {
-            Some(written) => normalise_words([written.as_str()], &mut text),
-            None => normalise_words(sentence.tokens.iter().map(|t| t.form.as_str()), &mut text),
-        }
         let automaton = self.automaton.as_ref()?;
-        let hit = automaton
-            .find_overlapping_iter(&text)
-            .map(|m| &self.discards[m.pattern().as_usize()])
-            .filter(|d| d.matches(&text))
-            .min_by_key(|d| (!d.story, d.origin.line))?;
+        let hit = match sentence
+            .text
+            .as_deref()
+            .filter(|t| only_case_to_normalise(t))
+        {
+            Some(text) => {
+                let mut hits = automaton.find_overlapping_iter(text).peekable();
+                // Nearly every sentence has no candidate at all; the rest need the phrase
+                // checked against word boundaries, in the normalised text.
+                hits.peek()?;
+                self.first(hits, &text.to_ascii_uppercase())
+            }
+            None => {
+                let mut upper = String::with_capacity(256);
+                match &sentence.text {
+                    Some(written) => normalise_words([written.as_str()], &mut upper),
+                    None => {
+                        normalise_words(sentence.tokens.iter().map(|t| t.form.as_str()), &mut upper)
+                    }
+                }
+                self.first(automaton.find_overlapping_iter(&upper), &upper)
+            }
+        }?;
         Some(if hit.story {
             Discarded::Story(hit.phrase.clone())
         } else {
             Discarded::Sentence(hit.phrase.clone())
         })
+    }
+
+    /// The first discard (story-level first) among the automaton's `hits` that really occurs
+    /// in the normalised text `upper`.
+    fn first(&self, hits: impl Iterator<Item = Match>, upper: &str) -> Option<&'l Discard> {
+        hits.map(|m| &self.discards[m.pattern().as_usize()])
+            .filter(|d| d.matches(upper))
+            .min_by_key(|d| (!d.story, d.origin.line))
+    }
+}
+
+/// Whether normalising `text` ([`petrel_lexicon::discards::normalise_text`]) would only
+/// upper-case it: ASCII, with single spaces between words and no other white space.
+fn only_case_to_normalise(text: &str) -> bool {
+    text.is_ascii()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.bytes().any(|b| (0x09..=0x0D).contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petrel_lexicon::discards::normalise_text;
+    use petrel_lexicon::Origin;
+    use std::sync::Arc;
+
+    fn discard(phrase: &str, story: bool, whole_word: bool, line: usize) -> Discard {
+        Discard {
+            phrase: normalise_text(phrase),
+            story,
+            whole_word,
+            origin: Origin {
+                file: Arc::from("t"),
+                line,
+            },
+        }
+    }
+
+    fn text(text: &str) -> Sentence {
+        Sentence {
+            text: Some(text.to_string()),
+            ..Sentence::default()
+        }
+    }
+
+    #[test]
+    fn plain_and_untidy_text_find_the_same_phrases() {
+        let list = [
+            discard("world cup", false, true, 1),
+            discard("basketball", false, false, 2),
+            discard("box office", true, true, 3),
+            discard("café", false, true, 4),
+        ];
+        let discards = Discards::new(&list);
+        let sentence = |phrase: &str| Some(Discarded::Sentence(phrase.to_string()));
+        for (written, expected) in [
+            ("Brazil won the World Cup.", sentence("WORLD CUP")),
+            ("Brazil won the World  Cup.", sentence("WORLD CUP")),
+            ("Brazil won the World\tCup .", sentence("WORLD CUP")),
+            (" world cup", sentence("WORLD CUP")),
+            ("Worldcup fever", None),
+            ("the basketballs", sentence("BASKETBALL")),
+            (
+                "a sporting world cup box office hit",
+                Some(Discarded::Story("BOX OFFICE".into())),
+            ),
+            ("at the Café Nord", sentence("CAFÉ")),
+            ("at the café", sentence("CAFÉ")),
+            ("cafés", None),
+            ("", None),
+        ] {
+            assert_eq!(discards.check(&text(written)), expected, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_stand_in_for_missing_text() {
+        let list = [discard("world cup", false, true, 1)];
+        let mut sentence = Sentence::default();
+        for form in ["the", "World", "Cup"] {
+            sentence.tokens.push(petrel_text::Token {
+                form: form.to_string(),
+                ..Default::default()
+            });
+        }
+        assert_eq!(
+            Discards::new(&list).check(&sentence),
+            Some(Discarded::Sentence("WORLD CUP".into()))
+        );
     }
 }

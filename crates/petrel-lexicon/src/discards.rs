@@ -58,16 +58,20 @@ pub fn normalise_words<'w>(words: impl IntoIterator<Item = &'w str>, out: &mut S
     for word in words {
         // Words are joined by a space, and runs of white space inside them become one.
         let mut space = true;
-        for piece in word.split(char::is_whitespace) {
-            if piece.is_empty() {
+        for c in word.chars() {
+            if c.is_whitespace() {
                 space = true;
-                continue;
+            } else {
+                if space && out.len() > start {
+                    out.push(' ');
+                }
+                space = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_uppercase());
+                } else {
+                    out.extend(c.to_uppercase());
+                }
             }
-            if space && out.len() > start {
-                out.push(' ');
-            }
-            space = true;
-            push_upper(piece, out);
         }
     }
 }
