@@ -2,25 +2,39 @@
 //! coder is made, so that telling which patterns could match a sentence compares bits, and
 //! matching a synset compares numbers, not strings.
 //!
-//! A big verb block has hundreds of patterns and most name a word the sentence lacks; that
-//! test ran before any tree search and, done with string hashing per pattern word, cost a
-//! tenth of all coding. Synsets are tried at every position a pattern could use them, and
-//! looking their phrases up by string cost as much again.
+//! A big verb block has hundreds of patterns and most need a word or a synset the sentence
+//! lacks; that test runs before any tree search and, done with string hashing per pattern
+//! word, cost a tenth of all coding. Synsets are tried at every position a pattern could use
+//! them, and looking their phrases up by string cost as much again.
 
 use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbDict};
 use rustc_hash::FxHashMap;
 
-/// Every word a pattern names, each pattern's literal words as numbers, and the synsets'
-/// phrases as a trie of numbers.
+/// Every word a pattern names, what each pattern needs, and the synsets' phrases as a trie of
+/// word numbers.
+///
+/// What a sentence may hold, for the patterns' sake, are *members*: the words, numbered from
+/// 0, then the synsets, numbered after the words. A sentence holds a synset when a phrase of
+/// it begins with one of the sentence's forms or lemmas.
 pub struct PatternWords {
     ids: FxHashMap<Box<str>, u32>,
+    /// By word number: the members of the synsets some phrase of which begins with the word.
+    opens: Vec<Vec<u32>>,
     /// Where each block's patterns start in `patterns`.
     block_start: Vec<usize>,
     /// Every pattern of every block, in order.
     patterns: Vec<Required>,
-    /// The ids of the words the patterns name, pattern after pattern.
-    words: Vec<u32>,
+    /// The members each pattern needs, pattern after pattern.
+    needs: Vec<u32>,
     synsets: SynsetTrie,
+}
+
+/// The members one pattern needs: `needs[start..end]`, sorted, without repeats, and their
+/// [`summary_bit`]s, which reject most patterns with one comparison.
+struct Required {
+    summary: u64,
+    start: u32,
+    end: u32,
 }
 
 /// Every synset's phrases, as word numbers, in one trie: each synset has a root of its own.
@@ -34,66 +48,113 @@ struct SynsetTrie {
     ends: Vec<bool>,
 }
 
-/// The words one pattern names: `words[start..end]`, sorted, without repeats, and their
-/// [`WordSet::summary`] bits, which reject most patterns with one comparison.
-struct Required {
-    summary: u64,
-    start: u32,
-    end: u32,
-}
-
 impl PatternWords {
     pub fn new(verbs: &VerbDict) -> PatternWords {
-        let mut index = PatternWords {
-            ids: FxHashMap::default(),
-            block_start: Vec::with_capacity(verbs.blocks.len()),
-            patterns: Vec::with_capacity(verbs.pattern_count()),
-            words: Vec::new(),
-            synsets: SynsetTrie::default(),
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut number = |word: &str| {
+            let next = ids.len() as u32;
+            *ids.entry(word.into()).or_insert(next)
         };
-        let mut found = Vec::new();
-        for block in &verbs.blocks {
-            index.block_start.push(index.patterns.len());
-            for pattern in &block.patterns {
-                found.clear();
-                for element in pattern.before.iter().chain(&pattern.after) {
-                    literal_words(element, &mut |w| {
-                        let next = index.ids.len() as u32;
-                        found.push(*index.ids.entry(w.into()).or_insert(next));
-                    });
-                }
-                found.sort_unstable();
-                found.dedup();
-                let start = index.words.len() as u32;
-                index.words.extend_from_slice(&found);
-                index.patterns.push(Required {
-                    summary: found.iter().fold(0, |bits, &id| bits | summary_bit(id)),
-                    start,
-                    end: index.words.len() as u32,
-                });
-            }
-        }
-        for synset in &verbs.synsets {
-            let root = index.synsets.node();
-            index.synsets.roots.push(root);
+        let mut synsets = SynsetTrie::default();
+        let mut first_words: Vec<(u32, SynsetId)> = Vec::new();
+        for (s, synset) in verbs.synsets.iter().enumerate() {
+            let root = synsets.node();
+            synsets.roots.push(root);
             for phrase in synset.phrases.iter().filter(|p| !p.is_empty()) {
                 let mut node = root;
-                for word in phrase {
-                    let next = index.ids.len() as u32;
-                    let id = *index.ids.entry(word.as_str().into()).or_insert(next);
-                    node = match index.synsets.edges.get(&(node, id)) {
+                for (k, word) in phrase.iter().enumerate() {
+                    let id = number(word);
+                    if k == 0 {
+                        first_words.push((id, s));
+                    }
+                    node = match synsets.edges.get(&(node, id)) {
                         Some(&child) => child,
                         None => {
-                            let child = index.synsets.node();
-                            index.synsets.edges.insert((node, id), child);
+                            let child = synsets.node();
+                            synsets.edges.insert((node, id), child);
                             child
                         }
                     };
                 }
-                index.synsets.ends[node as usize] = true;
+                synsets.ends[node as usize] = true;
             }
         }
-        index
+        // Each pattern's literal words and synsets; synsets become members once every word
+        // has its number.
+        let mut block_start = Vec::with_capacity(verbs.blocks.len());
+        let mut wanted: Vec<(Vec<u32>, Vec<SynsetId>)> = Vec::with_capacity(verbs.pattern_count());
+        for block in &verbs.blocks {
+            block_start.push(wanted.len());
+            for pattern in &block.patterns {
+                let (mut words, mut sets) = (Vec::new(), Vec::new());
+                for element in pattern.before.iter().chain(&pattern.after) {
+                    requirements(element, &mut |need| match need {
+                        Need::Word(w) => words.push(number(w)),
+                        Need::Synset(s) => sets.push(s),
+                    });
+                }
+                wanted.push((words, sets));
+            }
+        }
+        let word_count = ids.len() as u32;
+        let synset_member = |s: SynsetId| word_count + s as u32;
+        let mut opens = vec![Vec::new(); ids.len()];
+        for (word, s) in first_words {
+            opens[word as usize].push(synset_member(s));
+        }
+        for members in &mut opens {
+            members.dedup();
+        }
+        let mut patterns = Vec::with_capacity(wanted.len());
+        let mut needs = Vec::new();
+        for (words, sets) in wanted {
+            let mut members: Vec<u32> = words
+                .into_iter()
+                .chain(sets.into_iter().map(synset_member))
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            let start = needs.len() as u32;
+            needs.extend_from_slice(&members);
+            patterns.push(Required {
+                summary: members.iter().fold(0, |bits, &m| bits | summary_bit(m)),
+                start,
+                end: needs.len() as u32,
+            });
+        }
+        PatternWords {
+            ids,
+            opens,
+            block_start,
+            patterns,
+            needs,
+            synsets,
+        }
+    }
+
+    /// The number of a pattern word; `None` for a word no pattern names.
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// The members of the synsets that a phrase beginning with word `id` opens.
+    pub fn opened_by(&self, id: u32) -> &[u32] {
+        &self.opens[id as usize]
+    }
+
+    /// How many members (words and synsets) there are.
+    pub fn len(&self) -> usize {
+        self.ids.len() + self.synsets.roots.len()
+    }
+
+    /// Whether the sentence whose members are `present` holds every member that the
+    /// `pattern`-th pattern of `block` needs.
+    pub fn present(&self, present: &WordSet, block: BlockId, pattern: usize) -> bool {
+        let required = &self.patterns[self.block_start[block] + pattern];
+        required.summary & !present.summary == 0
+            && self.needs[required.start as usize..required.end as usize]
+                .iter()
+                .all(|&m| present.contains(m))
     }
 
     /// The number of words of the longest phrase of synset `id` that the words `words` (by
@@ -117,26 +178,6 @@ impl PatternWords {
         }
         longest
     }
-
-    /// The number of a pattern word; `None` for a word no pattern names.
-    pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
-    }
-
-    /// How many distinct words the patterns name.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// Whether the sentence whose pattern words are `present` holds every word that the
-    /// `pattern`-th pattern of `block` names.
-    pub fn present(&self, present: &WordSet, block: BlockId, pattern: usize) -> bool {
-        let required = &self.patterns[self.block_start[block] + pattern];
-        required.summary & !present.summary == 0
-            && self.words[required.start as usize..required.end as usize]
-                .iter()
-                .all(|&id| present.contains(id))
-    }
 }
 
 impl SynsetTrie {
@@ -147,29 +188,33 @@ impl SynsetTrie {
     }
 }
 
-/// Calls `found` with every literal word of a pattern element, however deeply nested.
-fn literal_words(element: &Element, found: &mut impl FnMut(&str)) {
+/// Something a pattern cannot match without.
+enum Need<'p> {
+    Word(&'p str),
+    Synset(SynsetId),
+}
+
+/// Calls `found` with every word and synset a pattern element needs, however deeply nested:
+/// every element of a pattern must match for the pattern to.
+fn requirements<'p>(element: &'p Element, found: &mut impl FnMut(Need<'p>)) {
     match element {
-        Element::Word(w) => found(w),
-        Element::NounPhrase(inner) => inner.iter().for_each(|e| literal_words(e, found)),
+        Element::Word(w) => found(Need::Word(w)),
+        Element::Synset(s) => found(Need::Synset(*s)),
+        Element::NounPhrase(inner) => inner.iter().for_each(|e| requirements(e, found)),
         Element::Prep(prep, inner) => {
-            literal_words(prep, found);
-            inner.iter().for_each(|e| literal_words(e, found));
+            requirements(prep, found);
+            inner.iter().for_each(|e| requirements(e, found));
         }
-        Element::Synset(_)
-        | Element::Source
-        | Element::Target
-        | Element::Skip
-        | Element::Compound => {}
+        Element::Source | Element::Target | Element::Skip | Element::Compound => {}
     }
 }
 
-/// The bit standing for a word in a set's summary: words share the 64 bits by number.
-fn summary_bit(id: u32) -> u64 {
-    1 << (id % 64)
+/// The bit standing for a member in a set's summary: members share the 64 bits by number.
+fn summary_bit(member: u32) -> u64 {
+    1 << (member % 64)
 }
 
-/// A set of pattern words (by number), as bits.
+/// A set of members (words and synsets, by number), as bits.
 pub struct WordSet {
     bits: Vec<u64>,
     /// The union of the members' [`summary_bit`]s: a pattern needing a bit not here cannot
@@ -178,7 +223,7 @@ pub struct WordSet {
 }
 
 impl WordSet {
-    /// An empty set for the words of `words`.
+    /// An empty set for the members of `words`.
     pub fn new(words: &PatternWords) -> WordSet {
         WordSet {
             bits: vec![0; words.len().div_ceil(64)],
@@ -186,12 +231,12 @@ impl WordSet {
         }
     }
 
-    pub fn insert(&mut self, id: u32) {
-        self.bits[id as usize / 64] |= 1 << (id % 64);
-        self.summary |= summary_bit(id);
+    pub fn insert(&mut self, member: u32) {
+        self.bits[member as usize / 64] |= 1 << (member % 64);
+        self.summary |= summary_bit(member);
     }
 
-    pub fn contains(&self, id: u32) -> bool {
-        self.bits[id as usize / 64] & (1 << (id % 64)) != 0
+    pub fn contains(&self, member: u32) -> bool {
+        self.bits[member as usize / 64] & (1 << (member % 64)) != 0
     }
 }

@@ -26,8 +26,8 @@ pub struct Tree<'s> {
     child_start: Vec<usize>,
     /// The pattern-word number of each token's form and lemma, where they are pattern words.
     word_ids: Vec<(Option<u32>, Option<u32>)>,
-    /// The pattern words among the forms and lemmas, for quick "is this word here at all"
-    /// tests.
+    /// The pattern words among the forms and lemmas, and the synsets they begin, for quick
+    /// "is this here at all" tests.
     pattern_words: WordSet,
 }
 
@@ -55,7 +55,11 @@ impl<'s> Tree<'s> {
                 next[h] += 1;
             }
         }
-        let rels = sentence.tokens.iter().map(Token::base_deprel).collect();
+        let rels = sentence
+            .tokens
+            .iter()
+            .map(|t| base_relation(&t.deprel))
+            .collect();
         let (forms, lemmas): (Vec<String>, Vec<String>) = SPARE.with_borrow_mut(|spare| {
             let tokens = &sentence.tokens;
             let forms = tokens.iter().map(|t| upper(&t.form, spare)).collect();
@@ -69,24 +73,34 @@ impl<'s> Tree<'s> {
             (forms, lemmas)
         });
         let mut pattern_words = WordSet::new(words);
-        let mut note = |word: &str| {
+        let note = |set: &mut WordSet, word: &str| {
             let id = words.id(word);
             if let Some(id) = id {
-                pattern_words.insert(id);
+                set.insert(id);
             }
             id
         };
         let mut singular = String::new();
         let mut word_ids = Vec::with_capacity(n);
         for (form, lemma) in forms.iter().zip(&lemmas) {
-            word_ids.push((note(form), note(lemma)));
+            let ids = (
+                note(&mut pattern_words, form),
+                note(&mut pattern_words, lemma),
+            );
+            // A synset is here when one of its phrases could begin at a form or lemma.
+            for id in [ids.0, ids.1].into_iter().flatten() {
+                for &synset in words.opened_by(id) {
+                    pattern_words.insert(synset);
+                }
+            }
+            word_ids.push(ids);
             // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
             for (suffix, replacement) in [("IES", "Y"), ("ES", ""), ("S", "")] {
                 if let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) {
                     singular.clear();
                     singular.push_str(stem);
                     singular.push_str(replacement);
-                    note(&singular);
+                    note(&mut pattern_words, &singular);
                 }
             }
         }
@@ -104,7 +118,7 @@ impl<'s> Tree<'s> {
     }
 
     /// The pattern words in the sentence, each as a form or lemma, or as the singular of a
-    /// regular plural form.
+    /// regular plural form; and the synsets with a phrase beginning at a form or lemma.
     pub fn pattern_words(&self) -> &WordSet {
         &self.pattern_words
     }
@@ -215,4 +229,13 @@ fn upper(word: &str, spare: &mut Vec<String>) -> String {
     out.clear();
     push_upper(word, &mut out);
     out
+}
+
+/// The relation without subtype, as [`Token::base_deprel`] gives it, by a byte search: the
+/// general string splitting it uses cost as much as all the rest of building a tree.
+fn base_relation(deprel: &str) -> &str {
+    match deprel.bytes().position(|b| b == b':') {
+        Some(colon) => &deprel[..colon],
+        None => deprel,
+    }
 }
