@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Match};
 use petrel_lexicon::discards::{normalise_words, Discard};
-use petrel_text::Sentence;
+use petrel_text::{Sentence, Token};
 
 use crate::Discarded;
 
@@ -38,28 +38,25 @@ impl<'l> Discards<'l> {
             return None;
         }
         let automaton = self.automaton.as_ref()?;
-        let hit = match sentence
-            .text
-            .as_deref()
-            .filter(|t| only_case_to_normalise(t))
-        {
-            Some(text) => {
-                let mut hits = automaton.find_overlapping_iter(text).peekable();
-                // Nearly every sentence has no candidate at all; the rest need the phrase
-                // checked against word boundaries, in the normalised text.
-                hits.peek()?;
-                self.first(hits, &text.to_ascii_uppercase())
-            }
+        // The text as written, else the words joined by spaces.
+        let joined: String;
+        let written = match &sentence.text {
+            Some(text) => text.as_str(),
             None => {
-                let mut upper = String::with_capacity(256);
-                match &sentence.text {
-                    Some(written) => normalise_words([written.as_str()], &mut upper),
-                    None => {
-                        normalise_words(sentence.tokens.iter().map(|t| t.form.as_str()), &mut upper)
-                    }
-                }
-                self.first(automaton.find_overlapping_iter(&upper), &upper)
+                joined = join_words(&sentence.tokens);
+                &joined
             }
+        };
+        let hit = if only_case_to_normalise(written) {
+            let mut hits = automaton.find_overlapping_iter(written).peekable();
+            // Nearly every sentence has no candidate at all; the rest need the phrase checked
+            // against word boundaries, in the normalised text.
+            hits.peek()?;
+            self.first(hits, &written.to_ascii_uppercase())
+        } else {
+            let mut upper = String::with_capacity(written.len());
+            normalise_words([written], &mut upper);
+            self.first(automaton.find_overlapping_iter(&upper), &upper)
         }?;
         Some(if hit.story {
             Discarded::Story(hit.phrase.clone())
@@ -75,6 +72,18 @@ impl<'l> Discards<'l> {
             .filter(|d| d.matches(upper))
             .min_by_key(|d| (!d.story, d.origin.line))
     }
+}
+
+/// The forms of `tokens` joined by single spaces.
+fn join_words(tokens: &[Token]) -> String {
+    let mut out = String::with_capacity(tokens.iter().map(|t| t.form.len() + 1).sum());
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&token.form);
+    }
+    out
 }
 
 /// Whether normalising `text` ([`petrel_lexicon::discards::normalise_text`]) would only
