@@ -1,5 +1,7 @@
 //! The coder: one sentence in, its events out.
 
+use std::cell::OnceCell;
+
 use jiff::civil::Date;
 use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
@@ -300,12 +302,16 @@ impl<'l> Coder<'l> {
             },
         };
         let verb = &self.lexicon.verbs.verbs[m.verb];
-        let evidence = Evidence {
-            block: self.lexicon.verbs.blocks[verb.block].name.clone(),
-            verb: format!("{} ({})", verb.words.join(" "), describe(&verb.origin)),
-            pattern: m
-                .pattern
-                .map(|p| format!("{} ({})", p.text.trim(), describe(&p.origin))),
+        // Written out only if the verb gives an event: most matched verbs give none.
+        let evidence = OnceCell::new();
+        let evidence = || {
+            evidence.get_or_init(|| Evidence {
+                block: self.lexicon.verbs.blocks[verb.block].name.clone(),
+                verb: format!("{} ({})", verb.words.join(" "), describe(&verb.origin)),
+                pattern: m
+                    .pattern
+                    .map(|p| format!("{} ({})", p.text.trim(), describe(&p.origin))),
+            })
         };
         let negated = roles::is_negated(tree, v);
         // With a negation table, "did not X" codes as the table says (or not at all); without
@@ -346,7 +352,7 @@ impl<'l> Coder<'l> {
                 attribution: attribution.clone(),
                 modality,
                 recoded_from: recoded.map(|_| code.to_string()),
-                evidence: evidence.clone(),
+                evidence: evidence().clone(),
             }
         };
         let mut out = Vec::new();

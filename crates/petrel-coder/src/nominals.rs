@@ -10,7 +10,6 @@ use petrel_lexicon::agents::{AgentEntry, Placement};
 use petrel_lexicon::Lexicon;
 
 use crate::context::Known;
-use crate::event::describe;
 use crate::mentions::{Mention, Named};
 use crate::{ActorMatch, Tree};
 
@@ -208,9 +207,9 @@ impl<'a> Nominals<'a> {
                 if code == "---" {
                     return Vec::new();
                 }
-                let mut entries = vec![format!("{} ({})", entry.name, describe(&entry.origin))];
+                let mut entries = vec![format!("{} ({})", entry.name, entry.origin)];
                 if let Some(role) = role {
-                    entries.push(format!("{} ({})", role.code, describe(&role.origin)));
+                    entries.push(format!("{} ({})", role.code, role.origin));
                 }
                 let mut actor = ActorMatch {
                     code: code.to_string(),
@@ -391,9 +390,7 @@ fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
         Placement::Before if actor.code.is_empty() => agent.code.clone(),
         Placement::Before => format!("{}{base}", agent.code),
     };
-    actor.entries.push(format!(
-        "agent {} ({})",
-        agent.name,
-        describe(&agent.origin)
-    ));
+    actor
+        .entries
+        .push(format!("agent {} ({})", agent.name, agent.origin));
 }
