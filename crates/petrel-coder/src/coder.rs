@@ -281,6 +281,11 @@ impl<'l> Coder<'l> {
                 }
             }
         };
+        // Every event has a source: without one there is nothing more to work out (most
+        // matched verbs end here).
+        if sources.is_empty() {
+            return Vec::new();
+        }
         let targets: Vec<ActorMatch> = match m.target {
             Some(t) => nominals.actors(t),
             None if passive => roles::subject(tree, v)

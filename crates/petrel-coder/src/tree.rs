@@ -83,10 +83,13 @@ impl<'s> Tree<'s> {
         let mut singular = String::new();
         let mut word_ids = Vec::with_capacity(n);
         for (form, lemma) in forms.iter().zip(&lemmas) {
-            let ids = (
-                note(&mut pattern_words, form),
-                note(&mut pattern_words, lemma),
-            );
+            let form_id = note(&mut pattern_words, form);
+            let lemma_id = if lemma == form {
+                form_id
+            } else {
+                note(&mut pattern_words, lemma)
+            };
+            let ids = (form_id, lemma_id);
             // A synset is here when one of its phrases could begin at a form or lemma.
             for id in [ids.0, ids.1].into_iter().flatten() {
                 for &synset in words.opened_by(id) {
