@@ -48,10 +48,13 @@ impl<'l> Discards<'l> {
             }
         };
         let hit = if only_case_to_normalise(written) {
-            let mut hits = automaton.find_overlapping_iter(written).peekable();
-            // Nearly every sentence has no candidate at all; the rest need the phrase checked
-            // against word boundaries, in the normalised text.
-            hits.peek()?;
+            // Nearly every sentence has no candidate at all (any overlapping match would be
+            // found by the plain search too); the rest need every candidate checked against
+            // word boundaries, in the normalised text.
+            if !automaton.is_match(written) {
+                return None;
+            }
+            let hits = automaton.find_overlapping_iter(written);
             self.first(hits, &written.to_ascii_uppercase())
         } else {
             let mut upper = String::with_capacity(written.len());
