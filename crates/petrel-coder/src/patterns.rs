@@ -122,8 +122,10 @@ pub fn match_verb<'l>(
 /// The verb's scope: its dependents, transitively, in sentence order, not entering separate
 /// clauses.
 pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut stack: Vec<usize> = tree.children(v).to_vec();
+    // Sized for the whole sentence once, rather than grown push by push.
+    let mut out = Vec::with_capacity(tree.len());
+    let mut stack = Vec::with_capacity(tree.len());
+    stack.extend_from_slice(tree.children(v));
     while let Some(t) = stack.pop() {
         let separate =
             SEPARATE_CLAUSES.contains(&tree.rel(t)) && !crate::roles::is_purpose(tree, t);
