@@ -549,10 +549,7 @@ fn settle_country(
     if !matches!(tree.token(head).upos.as_str(), "NOUN" | "PROPN") || possessed {
         return;
     }
-    let definite = tree
-        .children_with(actor.head, "det")
-        .any(|d| matches!(tree.lemmas[d].as_str(), "THE" | "THIS" | "THAT"));
-    if let Some(known) = definite
+    if let Some(known) = mentions::is_definite(tree, actor.head)
         .then(|| context.latest_of_types(&actor.code))
         .flatten()
     {

@@ -124,7 +124,7 @@ pub fn find_known(tree: &Tree, mentions: &mut Vec<Mention>, context: &StoryConte
         let token = tree.token(i);
         let found = match token.upos.as_str() {
             "PROPN" => context.surname(&tree.forms[i]).cloned(),
-            "NOUN" if definite(tree, i) => context.described(&tree.lemmas[i]),
+            "NOUN" if is_definite(tree, i) => context.described(&tree.lemmas[i]),
             _ => None,
         };
         if let Some(k) = found {
@@ -141,7 +141,7 @@ pub fn find_known(tree: &Tree, mentions: &mut Vec<Mention>, context: &StoryConte
 }
 
 /// Whether a noun has the definite article or a demonstrative.
-fn definite(tree: &Tree, i: usize) -> bool {
+pub(crate) fn is_definite(tree: &Tree, i: usize) -> bool {
     tree.children_with(i, "det")
         .any(|d| matches!(tree.lemmas[d].as_str(), "THE" | "THIS" | "THAT"))
 }
