@@ -7,7 +7,7 @@ use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
 use petrel_text::Sentence;
 
-use crate::context::{self, Known, StoryContext};
+use crate::context::{self, phrase, Known, StoryContext};
 use crate::discard::Discards;
 use crate::event::describe;
 use crate::nominals::Nominals;
@@ -150,14 +150,23 @@ impl<'l> Coder<'l> {
             if governed || asked_for(&tree, &matches, v) {
                 continue;
             }
-            for mut event in self.events_for(&tree, &nominals, v, m, story.as_deref()) {
-                if let Some(context) = story.as_deref() {
-                    let here = place_of(&tree, &nominals, v);
+            let mut found = self.events_for(&tree, &nominals, v, m, story.as_deref());
+            if let Some(context) = story.as_deref() {
+                // Where the verb's event happens matters only to actors without a country;
+                // it is looked for once per verb, and only then.
+                let countryless = |a: &ActorMatch| a.code.starts_with("---");
+                let needed = found
+                    .iter()
+                    .any(|e| countryless(&e.source) || e.target.as_ref().is_some_and(countryless));
+                let here = needed.then(|| place_of(&tree, &nominals, v)).flatten();
+                for event in &mut found {
                     settle_country(&tree, &mut event.source, context, here.as_ref());
                     if let Some(target) = &mut event.target {
                         settle_country(&tree, target, context, here.as_ref());
                     }
                 }
+            }
+            for event in found {
                 if event
                     .target
                     .as_ref()
@@ -206,12 +215,7 @@ impl<'l> Coder<'l> {
             .iter()
             .rev()
             .flat_map(|m| nominals.actors(m.head))
-            .find_map(|a| {
-                context::country_of(&a.code).map(|c| Known {
-                    code: c.to_string(),
-                    text: phrase(&tree, &a),
-                })
-            });
+            .find_map(|a| Known::country(&tree, &a));
         if let Some(country) = country {
             context.set_place(country);
         }
@@ -270,12 +274,7 @@ impl<'l> Coder<'l> {
                     (Some(s), Some(a))
                         if found.is_empty() && roles::is_personal_pronoun(tree, s) =>
                     {
-                        vec![ActorMatch {
-                            code: a.code.clone(),
-                            head: s,
-                            tokens: (s, s),
-                            entries: vec![format!("pronoun for {} (earlier in the story)", a.text)],
-                        }]
+                        vec![a.at(s, s, "pronoun for ")]
                     }
                     _ => found,
                 }
@@ -396,12 +395,7 @@ impl<'l> Coder<'l> {
             let accuser = story
                 .filter(|_| targets.is_empty() && codes.forward.as_deref() == Some(DENY))
                 .and_then(|s| s.accuser_of(&source.code))
-                .map(|k| ActorMatch {
-                    code: k.code.clone(),
-                    head: v,
-                    tokens: (v, v),
-                    entries: vec![format!("the accuser: {} (earlier in the story)", k.text)],
-                });
+                .map(|k| k.at(v, v, "the accuser: "));
             if let Some(accuser) = accuser {
                 if let Some(code) = &codes.forward {
                     out.push(event(code, source, Some(&accuser)));
@@ -456,14 +450,12 @@ fn object_pronoun_target(
         .rev()
         .flat_map(|i| nominals.actors(i))
         .find(|a| !is_source(a))
-        .map(|a| ActorMatch {
-            head: pronoun,
-            tokens: (pronoun, pronoun),
-            entries: vec![format!(
-                "pronoun for {} (earlier in the sentence)",
-                phrase(tree, &a)
-            )],
-            code: a.code,
+        .map(|a| {
+            let known = Known {
+                text: phrase(tree, &a),
+                code: a.code,
+            };
+            known.at(pronoun, pronoun, "pronoun for ")
         })
         .into_iter()
         .collect()
@@ -486,15 +478,7 @@ fn event_noun_target(tree: &Tree, v: usize, context: &StoryContext) -> Option<Ve
         return None;
     }
     let known = context.event_named(&tree.lemmas[object])?;
-    Some(vec![ActorMatch {
-        code: known.code.clone(),
-        head: object,
-        tokens: (object, object),
-        entries: vec![format!(
-            "whoever did it: {} (earlier in the story)",
-            known.text
-        )],
-    }])
+    Some(vec![known.at(object, object, "whoever did it: ")])
 }
 
 /// CAMEO 016, "deny responsibility": coded against the accuser when the sentence names none.
@@ -519,12 +503,7 @@ fn place_of(tree: &Tree, nominals: &Nominals, v: usize) -> Option<Known> {
     places
         .into_iter()
         .flat_map(|c| nominals.find_in(c))
-        .find_map(|a| {
-            context::country_of(&a.code).map(|c| Known {
-                code: c.to_string(),
-                text: phrase(tree, &a),
-            })
-        })
+        .find_map(|a| Known::country(tree, &a))
 }
 
 /// Gives a country to an actor coded without one (`---COP`, "police"): the actor of the same
@@ -579,16 +558,6 @@ const LOCAL_SECTORS: &[&str] = &[
     "CVL", "OPP", "COP", "LEG", "JUD", "REB", "INS", "UAF", "SEP", "LAB", "REF", "CRM", "EDU",
     "HLH", "AGR",
 ];
-
-/// The words of an actor's phrase, as written.
-fn phrase(tree: &Tree, actor: &ActorMatch) -> String {
-    let (first, last) = actor.tokens;
-    tree.sentence.tokens[first..=last.min(tree.len().saturating_sub(1))]
-        .iter()
-        .map(|t| t.form.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// CAMEO roots whose events take a clause saying what is asked, promised, demanded, alleged,
 /// refused or threatened: 02 appeal, 03 intent, 10 demand, 11 disapprove (accusations), 12

@@ -23,6 +23,37 @@ pub struct Known {
     pub text: String,
 }
 
+impl Known {
+    /// This actor as named by the words `first..=last` of the current sentence, with a note
+    /// saying how those words came to stand for it.
+    pub(crate) fn at(&self, first: usize, last: usize, how: &str) -> ActorMatch {
+        ActorMatch {
+            code: self.code.clone(),
+            head: last,
+            tokens: (first, last),
+            entries: vec![format!("{how}{} (earlier in the story)", self.text)],
+        }
+    }
+
+    /// The country of an actor found in the sentence, named by its words: a place.
+    pub(crate) fn country(tree: &Tree, actor: &ActorMatch) -> Option<Known> {
+        Some(Known {
+            code: country_of(&actor.code)?.to_string(),
+            text: phrase(tree, actor),
+        })
+    }
+}
+
+/// The words of an actor's phrase, as written.
+pub(crate) fn phrase(tree: &Tree, actor: &ActorMatch) -> String {
+    let (first, last) = actor.tokens;
+    tree.sentence.tokens[first..=last.min(tree.len().saturating_sub(1))]
+        .iter()
+        .map(|t| t.form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What a story has established so far. Start each story with `StoryContext::default()`.
 #[derive(Clone, Debug, Default)]
 pub struct StoryContext {

@@ -177,15 +177,7 @@ impl<'a> Nominals<'a> {
             c
         };
         match mention.named {
-            Named::Known(k) => {
-                let known = &self.known[k];
-                vec![ActorMatch {
-                    code: known.code.clone(),
-                    head: i,
-                    tokens: (mention.start, mention.end),
-                    entries: vec![format!("{} (earlier in the story)", known.text)],
-                }]
-            }
+            Named::Known(k) => vec![self.known[k].at(mention.start, mention.end, "")],
             // A named person under a title that carries its own country ("Bree Prime Minister
             // Romendacil"), or under a bare title beside a country ("Ithilen's minister
             // Calimehtar"): the title says for whom, and in what capacity, they act.
