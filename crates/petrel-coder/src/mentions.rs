@@ -3,7 +3,7 @@
 
 use petrel_lexicon::actors::{ActorId, NameRef};
 use petrel_lexicon::agents::AgentId;
-use petrel_lexicon::Lexicon;
+use petrel_lexicon::{Lexicon, NameAt};
 
 use crate::context::{Known, StoryContext};
 use crate::Tree;
@@ -41,23 +41,15 @@ pub fn find(tree: &Tree, lexicon: &Lexicon) -> Vec<Mention> {
     let mut i = 0;
     while i < tree.len() {
         let words = &tree.forms[i..];
-        let actor = lexicon
-            .actors
-            .names
-            .matches(words)
-            .find(|(len, name)| name_fits(tree, i, *len, name, all_caps))
-            .map(|(len, name)| (len, Named::Actor(name.actor)));
-        let agent = lexicon
-            .agents
-            .names
-            .matches(words)
-            .next()
-            .map(|(len, &id)| (len, Named::Agent(id)));
-        let best = match (actor, agent) {
-            (Some(a), Some(g)) if g.0 > a.0 => Some(g),
-            (Some(a), _) => Some(a),
-            (None, g) => g,
-        };
+        let best = lexicon
+            .longest_name(words, |len, name| name_fits(tree, i, len, name, all_caps))
+            .map(|(len, named)| {
+                let named = match named {
+                    NameAt::Actor(id) => Named::Actor(id),
+                    NameAt::Agent(id) => Named::Agent(id),
+                };
+                (len, named)
+            });
         match best {
             Some((len, named)) => {
                 let end = i + len - 1;

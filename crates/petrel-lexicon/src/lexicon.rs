@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::actors::ActorDict;
-use crate::agents::AgentDict;
+use crate::actors::{ActorDict, ActorId, NameRef};
+use crate::agents::{AgentDict, AgentId};
 use crate::discards::Discard;
 use crate::issues::IssueDict;
 use crate::negation::NegationTable;
@@ -23,6 +23,43 @@ pub struct Lexicon {
     pub negations: Option<NegationTable>,
     /// Event and actor type tables; empty for PETRARCH dictionaries, which have none.
     pub ontology: Ontology,
+}
+
+/// What a run of words names in the actor and agent dictionaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameAt {
+    Actor(ActorId),
+    Agent(AgentId),
+}
+
+impl Lexicon {
+    /// The longest actor or agent name that `words` (upper-cased) begin with, and its length
+    /// in words; an actor wins over an agent of the same length. `actor_fits` says whether an
+    /// actor name of that length may be used here (its capitals, an ambiguous name's
+    /// neighbours): the coder and `petrel lexicon lookup` judge that differently.
+    pub fn longest_name<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        actor_fits: impl Fn(usize, &NameRef) -> bool,
+    ) -> Option<(usize, NameAt)> {
+        let actor = self
+            .actors
+            .names
+            .matches(words)
+            .find(|(len, name)| actor_fits(*len, name))
+            .map(|(len, name)| (len, NameAt::Actor(name.actor)));
+        let agent = self
+            .agents
+            .names
+            .matches(words)
+            .next()
+            .map(|(len, &id)| (len, NameAt::Agent(id)));
+        match (actor, agent) {
+            (Some(a), Some(g)) if g.0 > a.0 => Some(g),
+            (Some(a), _) => Some(a),
+            (None, g) => g,
+        }
+    }
 }
 
 /// The PETRARCH dictionary files making up one lexicon.

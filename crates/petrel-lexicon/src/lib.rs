@@ -25,7 +25,7 @@ pub mod verbs;
 pub mod words;
 
 pub use diagnostics::{Diagnostic, Origin};
-pub use lexicon::{Lexicon, LoadError, PetrarchFiles};
+pub use lexicon::{Lexicon, LoadError, NameAt, PetrarchFiles};
 pub use ontology::Ontology;
 pub use own::default_dir;
 pub use phrases::PhraseIndex;

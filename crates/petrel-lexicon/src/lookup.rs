@@ -131,11 +131,7 @@ pub struct Found {
     pub what: Named,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Named {
-    Actor(ActorId),
-    Agent(usize),
-}
+pub use crate::NameAt as Named;
 
 /// The actors and agents the phrase names, left to right, longest first (an actor wins
 /// over an agent of the same length), as the coder scans a sentence.
@@ -145,23 +141,9 @@ pub fn scan(lexicon: &Lexicon, phrase: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let actor = lexicon
-            .actors
-            .names
-            .matches(&words[i..])
-            .find(|(len, name)| capitals_fit(name, &written[i..i + len]))
-            .map(|(len, name)| (len, Named::Actor(name.actor)));
-        let agent = lexicon
-            .agents
-            .names
-            .matches(&words[i..])
-            .next()
-            .map(|(len, &id)| (len, Named::Agent(id)));
-        let best = match (actor, agent) {
-            (Some(a), Some(g)) if g.0 > a.0 => Some(g),
-            (Some(a), _) => Some(a),
-            (None, g) => g,
-        };
+        let best = lexicon.longest_name(&words[i..], |len, name| {
+            capitals_fit(name, &written[i..i + len])
+        });
         match best {
             Some((len, what)) => {
                 out.push(Found {
