@@ -13,7 +13,7 @@ use crate::event::describe;
 use crate::nominals::Nominals;
 use crate::pattern_words::PatternWords;
 use crate::patterns::{match_verb, VerbMatch};
-use crate::{mentions, modality, roles, ActorMatch, Event, Evidence, Modality, Tree};
+use crate::{mentions, modality, repair, roles, ActorMatch, Event, Evidence, Modality, Tree};
 
 /// Codes sentences against one lexicon. Create it once (it indexes the discard list); it holds
 /// no per-sentence state, so one coder may be shared across threads.
@@ -122,7 +122,8 @@ impl<'l> Coder<'l> {
                 discarded: Some(discarded),
             };
         }
-        let tree = Tree::new(sentence, &self.pattern_words);
+        let sentence = repair::repaired(sentence);
+        let tree = Tree::new(&sentence, &self.pattern_words);
         let mut mentions = mentions::find(&tree, self.lexicon);
         let known = match &story {
             Some(context) => mentions::find_known(&tree, &mut mentions, context),

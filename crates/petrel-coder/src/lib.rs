@@ -17,6 +17,7 @@ pub mod modality;
 pub mod nominals;
 mod pattern_words;
 pub mod patterns;
+mod repair;
 pub mod roles;
 mod tree;
 

@@ -115,10 +115,23 @@ impl<'a> Nominals<'a> {
             })
         );
         let appositions = self.tree.children_with(i, "appos").filter(|_| named);
+        // "U.S. President Donald Trump and Russian President Vladimir Putin" is often parsed
+        // with the second name conjoined to a word inside the first: those conjuncts count
+        // when they follow the phrase ("Polish and NATO jets" is one phrase, not two).
+        let name_words = self.tree.children(i).iter().filter(|&&c| {
+            matches!(
+                self.tree.token(c).deprel.as_str(),
+                "flat" | "compound" | "nmod:desc"
+            )
+        });
+        let inner = name_words
+            .flat_map(|&w| self.tree.children_with(w, "conj"))
+            .filter(|&k| k > i);
         let conjuncts: Vec<usize> = self
             .tree
             .children_with(i, "conj")
             .chain(appositions)
+            .chain(inner)
             .collect();
         for c in conjuncts {
             let conjunct = self.actors(c);

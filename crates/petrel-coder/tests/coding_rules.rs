@@ -971,3 +971,130 @@ fn an_active_participle_with_an_object_is_done_by_the_noun_it_modifies() {
     );
     assert!(passive.is_empty(), "{passive:?}");
 }
+
+// Parse errors the coder mends before reading the tree (`repair.rs`).
+
+#[test]
+fn a_passive_subject_of_a_verb_with_an_object_and_no_auxiliary_is_its_doer() {
+    let lex = lexicon();
+    // "Arnor attacked Gondor" with "attacked" read as a reduced passive.
+    let got = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 2 nsubj:pass
+        2 attacked attack VERB  0 root
+        3 Gondor   Gondor PROPN 2 obj
+        4 .        .      PUNCT 2 punct",
+    );
+    assert_eq!(got, want(&[("190", "ARN", Some("GON"))]));
+    // With its auxiliary it is a true passive: Gondor is not the attacker.
+    let passive = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 3 nsubj:pass
+        2 was      be     AUX   3 aux:pass
+        3 attacked attack VERB  0 root
+        4 by       by     ADP   5 case
+        5 Gondor   Gondor PROPN 3 obl
+        6 .        .      PUNCT 3 punct",
+    );
+    assert_eq!(passive, want(&[("190", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn a_name_compounded_to_a_verb_without_a_subject_is_its_subject() {
+    let lex = lexicon();
+    let got = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 2 compound
+        2 attacked attack VERB  0 root
+        3 Gondor   Gondor PROPN 2 obj
+        4 .        .      PUNCT 2 punct",
+    );
+    assert_eq!(got, want(&[("190", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn a_possessive_hung_on_a_verb_belongs_to_the_next_noun() {
+    let lex = lexicon();
+    // "Arnor's police attacked Gondor" with "Arnor's" attached to the verb.
+    let got = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 4 nmod:poss
+        2 's       's     PART  1 case
+        3 police   police NOUN  4 nsubj
+        4 attacked attack VERB  0 root
+        5 Gondor   Gondor PROPN 4 obj
+        6 .        .      PUNCT 4 punct",
+    );
+    assert_eq!(got, want(&[("190", "ARNCOP", Some("GON"))]));
+}
+
+#[test]
+fn a_verb_conjoined_to_a_noun_is_conjoined_to_the_verb_above_it() {
+    let lex = lexicon();
+    // "Arnor condemned Gondor and attacked Rohan" with "attacked" conjoined to "Gondor".
+    let got = code(
+        &lex,
+        "
+        1 Arnor     Arnor   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 Gondor    Gondor  PROPN 2 obj
+        4 and       and     CCONJ 5 cc
+        5 attacked  attack  VERB  3 conj
+        6 Rohan     Rohan   PROPN 5 obj
+        7 .         .       PUNCT 2 punct",
+    );
+    assert_eq!(
+        got,
+        want(&[("111", "ARN", Some("GON")), ("190", "ARN", Some("ROH"))])
+    );
+}
+
+#[test]
+fn a_noun_conjoined_to_a_verb_joins_the_noun_phrase_before_it() {
+    let lex = lexicon();
+    // "Arnor attacked Gondor, Rohan and Mordor" with "Rohan" conjoined to the verb.
+    let got = code(
+        &lex,
+        "
+        1 Arnor    Arnor  PROPN 2 nsubj
+        2 attacked attack VERB  0 root
+        3 Gondor   Gondor PROPN 2 obj
+        4 ,        ,      PUNCT 5 punct
+        5 Rohan    Rohan  PROPN 2 conj
+        6 and      and    CCONJ 7 cc
+        7 Mordor   Mordor PROPN 5 conj
+        8 .        .      PUNCT 2 punct",
+    );
+    assert_eq!(
+        got,
+        want(&[
+            ("190", "ARN", Some("GON")),
+            ("190", "ARN", Some("MOR")),
+            ("190", "ARN", Some("ROH")),
+        ])
+    );
+}
+
+#[test]
+fn a_second_name_conjoined_inside_the_first_still_acts() {
+    let lex = lexicon();
+    // "Arnor's Telemar and Gondor met", with "Gondor" conjoined to a word of the first name.
+    let got = code(
+        &lex,
+        "
+        1 Elessar Elessar PROPN 5 nsubj
+        2 Telemar Telemar PROPN 1 flat
+        3 and     and     CCONJ 4 cc
+        4 Rohan   Rohan   PROPN 2 conj
+        5 met     meet    VERB  0 root
+        6 .       .       PUNCT 5 punct",
+    );
+    assert_eq!(
+        got,
+        want(&[("040", "ARN", Some("ROH")), ("040", "ROH", Some("ARN"))])
+    );
+}
