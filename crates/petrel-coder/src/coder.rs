@@ -132,7 +132,7 @@ impl<'l> Coder<'l> {
         let nominals = Nominals::new(&tree, self.lexicon, &mentions, date).with_known(&known);
         let matches: Vec<Option<VerbMatch>> = (0..tree.len())
             .map(|v| {
-                (tree.token(v).upos == "VERB")
+                matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN")
                     .then(|| {
                         let verbs = &self.lexicon.verbs;
                         match_verb(&tree, verbs, &self.pattern_words, &nominals, v)
@@ -175,8 +175,15 @@ impl<'l> Coder<'l> {
                 {
                     continue;
                 }
+                // An event noun restates what a verb already coded ("held talks with") as
+                // often as it adds an event ("during talks with"): it adds only a new root.
+                let noun = tree.token(v).upos == "NOUN";
+                let same_code = |e: &Event| match noun {
+                    true => e.code.get(..2) == event.code.get(..2),
+                    false => e.code == event.code,
+                };
                 let duplicate = events.iter().any(|e| {
-                    e.code == event.code
+                    same_code(e)
                         && e.source.code == event.source.code
                         && e.target.as_ref().map(|t| &t.code)
                             == event.target.as_ref().map(|t| &t.code)
@@ -253,7 +260,10 @@ impl<'l> Coder<'l> {
                 .map(|a| nominals.find_in(a))
                 .unwrap_or_default(),
             None => {
-                let subject = roles::subject(tree, v);
+                let subject = match tree.token(v).upos.as_str() {
+                    "NOUN" => roles::doer_of_event_noun(tree, v),
+                    _ => roles::subject(tree, v),
+                };
                 // A clause parsed with two subjects is most often a coordination the parser
                 // missed ("Xi Jinping and ... Putin held talks", "Hours later Israel
                 // released"): the actors of every subject of the clause act.

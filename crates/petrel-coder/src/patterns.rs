@@ -39,7 +39,8 @@ pub struct VerbMatch<'l> {
     pub compound: bool,
 }
 
-/// Matches the verb at `v`, or `None` if no dictionary verb fits.
+/// Matches the verb at `v`, or `None` if no dictionary verb fits. A noun at `v` is matched
+/// against the dictionary's event nouns ("talks with +") instead.
 pub fn match_verb<'l>(
     tree: &Tree,
     verbs: &'l VerbDict,
@@ -57,10 +58,12 @@ pub fn match_verb<'l>(
     let (before, after) = scope.split_at(scope.partition_point(|&p| p < v));
     // Every verb the lemma or the form names, each once (the key below orders them all, so
     // the order they are tried in does not matter).
+    let noun = tree.token(v).upos == "NOUN";
     let candidates = by_lemma
         .iter()
         .chain(by_form.iter().filter(|id| !by_lemma.contains(id)))
-        .copied();
+        .copied()
+        .filter(|&id| verbs.verbs[id].noun == noun);
     // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
     // "leave"): the dictionary lists such forms on purpose.
     let verb = candidates
@@ -271,7 +274,7 @@ impl Matcher<'_, '_> {
                 } else {
                     self.tree.head(p)
                 };
-                let within: Vec<usize> = match governed {
+                let mut within: Vec<usize> = match governed {
                     Some(g) => positions
                         .iter()
                         .copied()
@@ -286,6 +289,14 @@ impl Matcher<'_, '_> {
                         && !within.contains(&g)
                     {
                         return None;
+                    }
+                }
+                // "with *Russian* President Vladimir Putin": a lone `+` is the phrase's head
+                // when that names an actor, not the first word inside it that does.
+                let lone_actor = matches!(inner[..], [Element::Target | Element::Source]);
+                if let Some(g) = governed.filter(|&g| lone_actor && within.contains(&g)) {
+                    if self.nominals.names_actor(g) {
+                        within = vec![g];
                     }
                 }
                 let b = self.sequence(inner, &within, 0, bindings)?;

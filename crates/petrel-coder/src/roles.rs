@@ -54,6 +54,38 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
     None
 }
 
+/// Prepositions that put an event noun in the past or present of the clause it hangs from:
+/// "*during* a meeting with", "*after* a phone call with", "*in* telephone calls with".
+const OCCURRED_PREPS: &[&str] = &["DURING", "AFTER", "IN", "AT", "FOLLOWING", "AMID", "SINCE"];
+
+/// Who did what an event noun names, when the sentence reports it as having happened: its
+/// possessor ("after *Trump's* meeting with Zelenskiy"), else the subject of the clause it is
+/// background to ("Netanyahu made the call *during a meeting with Trump*": Netanyahu). `None`
+/// when the noun is not such a background event: it may be only
+/// asked for, planned or proposed ("proposed talks with Iran"), which the verb's own patterns
+/// code.
+pub fn doer_of_event_noun(tree: &Tree, n: usize) -> Option<usize> {
+    let background = matches!(tree.rel(n), "obl" | "nmod")
+        && tree.case_of(n).is_some_and(|p| OCCURRED_PREPS.contains(&p));
+    if !background {
+        return None;
+    }
+    if let Some(possessor) = tree
+        .children_with(n, "nmod")
+        .find(|&c| tree.token(c).deprel == "nmod:poss")
+    {
+        return Some(possessor);
+    }
+    let mut at = tree.head(n)?;
+    for _ in 0..MAX_CLIMB {
+        if tree.token(at).upos == "VERB" {
+            return subject(tree, at);
+        }
+        at = tree.head(at)?;
+    }
+    None
+}
+
 /// Whether a clause is a to-infinitive hanging off a verb ("vowed *to wage war*"). Parsers
 /// label these `xcomp` or `advcl`; either way the infinitive carries on the main verb's
 /// action, so its words and its objects belong to the main verb.

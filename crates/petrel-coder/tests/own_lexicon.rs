@@ -287,3 +287,66 @@ fn possessive_country_with_a_title() {
         7 . . PUNCT 5 punct";
     assert_eq!(events(rows, DAY), want(&[("112", "RUSGOV", "UKR")]));
 }
+
+#[test]
+fn an_event_noun_in_the_background_codes_with_the_clause_subject_as_doer() {
+    // "France apologised to Chad during a meeting with Kenya."
+    let rows = "
+        1 France     France     PROPN 2 nsubj
+        2 apologised apologise  VERB  0 root
+        3 to         to         ADP   4 case
+        4 Chad       Chad       PROPN 2 obl
+        5 during     during     ADP   7 case
+        6 a          a          DET   7 det
+        7 meeting    meeting    NOUN  2 obl
+        8 with       with       ADP   9 case
+        9 Kenya      Kenya      PROPN 7 nmod
+        10 .         .          PUNCT 2 punct";
+    let got = events(rows, DAY);
+    assert!(
+        got.contains(&("040".into(), "FRA".into(), "KEN".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("040".into(), "KEN".into(), "FRA".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_event_noun_only_proposed_is_not_an_event() {
+    // "France proposed talks with Kenya": a proposal, not talks held.
+    let rows = "
+        1 France   France   PROPN 2 nsubj
+        2 proposed propose  VERB  0 root
+        3 talks    talk     NOUN  2 obj
+        4 with     with     ADP   5 case
+        5 Kenya    Kenya    PROPN 3 nmod
+        6 .        .        PUNCT 2 punct";
+    let got = events(rows, DAY);
+    assert!(
+        got.iter().all(|(code, ..)| !code.starts_with("04")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_lone_target_after_a_preposition_is_the_phrase_head() {
+    // "France held talks with Kenyan President William Ruto": Ruto (KENGOV), not the
+    // adjective "Kenyan" (KEN) that comes first inside the phrase.
+    let rows = "
+        1 France    France    PROPN 2 nsubj
+        2 held      hold      VERB  0 root
+        3 talks     talk      NOUN  2 obj
+        4 with      with      ADP   7 case
+        5 Kenyan    Kenyan    ADJ   6 amod
+        6 President President PROPN 7 nmod:desc
+        7 William   William   PROPN 3 nmod
+        8 Ruto      Ruto      PROPN 7 flat
+        9 .         .         PUNCT 2 punct";
+    let got = events(rows, "2025-01-20");
+    assert!(
+        got.contains(&("046".into(), "FRA".into(), "KENGOV".into())),
+        "{got:?}"
+    );
+}

@@ -139,6 +139,9 @@ pub struct Verb {
     pub forms: Vec<String>,
     /// The verb's own code, overriding the block's.
     pub codes: Option<EventCodes>,
+    /// Whether the head word is a noun naming the event ("talks with +") rather than a verb;
+    /// only petrel's own lexicon has them.
+    pub noun: bool,
     pub block: BlockId,
     pub origin: Origin,
 }

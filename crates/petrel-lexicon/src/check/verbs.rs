@@ -16,7 +16,12 @@ use crate::{Lexicon, Origin};
 const FILLERS: &[&str] = &["a", "an", "the", "their", "its", "his", "her", "our", "my"];
 
 pub(super) fn check(source: &Source, lexicon: &Lexicon, findings: &mut Findings) {
-    let lemmas: HashSet<String> = source.patterns.iter().map(|p| key(&p.verb)).collect();
+    let lemmas: HashSet<String> = source
+        .patterns
+        .iter()
+        .filter(|p| !p.noun)
+        .map(|p| key(&p.verb))
+        .collect();
     let mut form_of: HashMap<String, &String> = HashMap::new();
     for lemma in &lemmas {
         for form in verb_forms(lemma) {
@@ -40,7 +45,7 @@ pub(super) fn check(source: &Source, lexicon: &Lexicon, findings: &mut Findings)
         }
         words(record, findings);
         let verb = key(&record.verb);
-        if is_irregular_base(&verb) || !inflected_reported.insert(verb.clone()) {
+        if record.noun || is_irregular_base(&verb) || !inflected_reported.insert(verb.clone()) {
             continue;
         }
         let base = form_of
@@ -91,9 +96,9 @@ fn words(record: &PatternRecord, findings: &mut Findings) {
 
 /// A verb written alone twice: two default codes.
 fn defaults(patterns: &[PatternRecord], findings: &mut Findings) {
-    let mut first: HashMap<String, &PatternRecord> = HashMap::new();
+    let mut first: HashMap<(bool, String), &PatternRecord> = HashMap::new();
     for record in patterns.iter().filter(|p| p.is_bare_verb()) {
-        let verb = key(&record.verb);
+        let verb = (record.noun, key(&record.verb));
         let Some(earlier) = first.get(&verb) else {
             first.insert(verb, record);
             continue;

@@ -95,22 +95,27 @@ fn agents(records: &[AgentRecord]) -> AgentDict {
 }
 
 /// One block per verb lemma, holding every pattern of that verb from every file in order;
-/// the verb written alone gives the block's default code.
+/// the verb written alone gives the block's default code. Event nouns ("meeting") get blocks
+/// of their own, apart from a verb of the same spelling ("call").
 fn verbs(records: &[PatternRecord]) -> VerbDict {
     let mut dict = VerbDict::default();
     let mut synsets = SynsetTable::default();
-    let mut block_of: HashMap<String, usize> = HashMap::new();
+    let mut block_of: HashMap<(bool, String), usize> = HashMap::new();
+    let mut noun_blocks = Vec::new();
     for record in records {
         let lemma = key(&record.verb);
-        let block = *block_of.entry(lemma.clone()).or_insert_with(|| {
-            dict.blocks.push(Block {
-                name: lemma.clone(),
-                codes: EventCodes::default(),
-                patterns: Vec::new(),
-                origin: record.origin.clone(),
+        let block = *block_of
+            .entry((record.noun, lemma.clone()))
+            .or_insert_with(|| {
+                noun_blocks.push(record.noun);
+                dict.blocks.push(Block {
+                    name: lemma.clone(),
+                    codes: EventCodes::default(),
+                    patterns: Vec::new(),
+                    origin: record.origin.clone(),
+                });
+                dict.blocks.len() - 1
             });
-            dict.blocks.len() - 1
-        });
         let codes = EventCodes {
             forward: Some(record.code.clone()),
             reverse: record.reverse.clone(),
@@ -141,8 +146,12 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
         .map(|(block, b)| Verb {
             words: vec![b.name.clone()],
             head: 0,
-            forms: irregular::forms(&b.name),
+            forms: match noun_blocks[block] {
+                true => vec![b.name.clone(), plural(&b.name)],
+                false => irregular::forms(&b.name),
+            },
             codes: None,
+            noun: noun_blocks[block],
             block,
             origin: b.origin.clone(),
         })

@@ -32,6 +32,7 @@ use crate::{Diagnostic, Lexicon, LoadError, Origin};
 pub const ACTORS_DIR: &str = "actors";
 pub const AGENTS_FILE: &str = "agents.txt";
 pub const VERBS_DIR: &str = "verbs";
+pub const NOUNS_DIR: &str = "nouns";
 pub const EVENTS_FILE: &str = "ontology/cameo-events.tsv";
 pub const ACTOR_TYPES_FILE: &str = "ontology/actor-types.tsv";
 
@@ -61,7 +62,7 @@ pub struct Source {
     /// Actor entries, file by file in file-name order.
     pub actors: Vec<ActorRecord>,
     pub agents: Vec<AgentRecord>,
-    /// Verb patterns, file by file in file-name order.
+    /// Verb patterns, file by file in file-name order, then the event-noun patterns.
     pub patterns: Vec<PatternRecord>,
     pub ontology: Ontology,
     /// Lines that could not be read (they are left out of everything else).
@@ -84,11 +85,16 @@ impl Source {
         let (records, d) = agents::read(&origins, &text);
         source.agents = records;
         diags.extend(d);
-        for path in txt_files(&dir.join(VERBS_DIR))? {
-            let (origins, text) = open(dir, &path, &mut diags)?;
-            let (records, d) = verbs::read(&origins, &text);
-            source.patterns.extend(records);
-            diags.extend(d);
+        // A lexicon without event nouns is complete: `nouns/` may be left out.
+        let nouns = Some(NOUNS_DIR).filter(|sub| dir.join(sub).is_dir());
+        let subs = std::iter::once((VERBS_DIR, false)).chain(nouns.map(|sub| (sub, true)));
+        for (sub, noun) in subs {
+            for path in txt_files(&dir.join(sub))? {
+                let (origins, text) = open(dir, &path, &mut diags)?;
+                let (records, d) = verbs::read(&origins, &text, noun);
+                source.patterns.extend(records);
+                diags.extend(d);
+            }
         }
         let (origins, text) = open(dir, &dir.join(EVENTS_FILE), &mut diags)?;
         diags.extend(source.ontology.read_events(&origins.file, &text));

@@ -18,6 +18,9 @@ pub struct PatternRecord {
     pub reverse: Option<String>,
     /// The pattern as written, spaces normalised (`hold talks with +`).
     pub text: String,
+    /// Whether the first word is a noun naming the event (a file of `nouns/`: "meeting with
+    /// +") rather than a verb.
+    pub noun: bool,
     pub origin: Origin,
 }
 
@@ -40,14 +43,19 @@ pub enum PatternWord {
     Source,
 }
 
-/// Reads one verb file; bad lines are reported and skipped.
-pub(crate) fn read(origins: &Origins, text: &str) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
+/// Reads one verb or noun file (`noun` for a file of `nouns/`); bad lines are reported and
+/// skipped.
+pub(crate) fn read(
+    origins: &Origins,
+    text: &str,
+    noun: bool,
+) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
     let mut records = Vec::new();
     let mut diags = Vec::new();
     for line in lines(text) {
         let origin = origins.at(line.number);
         match parse(line.body, origin.clone()) {
-            Ok(record) => records.push(record),
+            Ok(record) => records.push(PatternRecord { noun, ..record }),
             Err(message) => diags.push(Diagnostic { origin, message }),
         }
     }
@@ -123,6 +131,7 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         code: code.to_string(),
         reverse,
         text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
+        noun: false,
         origin,
     })
 }
@@ -145,7 +154,7 @@ mod tests {
     use super::*;
 
     fn read_text(text: &str) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
-        read(&Origins::new("verbs/04-consult.txt"), text)
+        read(&Origins::new("verbs/04-consult.txt"), text, false)
     }
 
     #[test]

@@ -245,6 +245,7 @@ impl Reader<'_> {
             head,
             forms,
             codes,
+            noun: false,
             block,
             origin: self.origin(n),
         });
