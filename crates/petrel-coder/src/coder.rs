@@ -161,9 +161,20 @@ impl<'l> Coder<'l> {
                     .any(|e| countryless(&e.source) || e.target.as_ref().is_some_and(countryless));
                 let here = needed.then(|| place_of(&tree, &nominals, v)).flatten();
                 for event in &mut found {
-                    settle_country(&tree, &mut event.source, context, here.as_ref());
+                    // "Beijing said *its* coast guard acted lawfully": "its" is the
+                    // speaker's, else the story's current subject's.
+                    let owner = event
+                        .attribution
+                        .as_ref()
+                        .and_then(|a| Known::country(&tree, a))
+                        .or_else(|| context.antecedent().cloned());
+                    let place = Place {
+                        here: here.as_ref(),
+                        owner: owner.as_ref(),
+                    };
+                    settle_country(&tree, &mut event.source, context, place);
                     if let Some(target) = &mut event.target {
-                        settle_country(&tree, target, context, here.as_ref());
+                        settle_country(&tree, target, context, place);
                     }
                 }
             }
@@ -517,26 +528,43 @@ fn place_of(tree: &Tree, nominals: &Nominals, v: usize) -> Option<Known> {
         .find_map(|a| Known::country(tree, &a))
 }
 
-/// Gives a country to an actor coded without one (`---COP`, "police"): the actor of the same
-/// kind named earlier when the phrase is definite ("*the* court" after the International
-/// Court of Justice), else the country where the event takes place (the sentence's, else the
-/// story's). Left as it is when neither is known.
-fn settle_country(
-    tree: &Tree,
-    actor: &mut ActorMatch,
-    context: &StoryContext,
-    here: Option<&Known>,
-) {
+/// What a country-less actor of one event may take its country from.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    /// Where the sentence says the event happens.
+    here: Option<&'a Known>,
+    /// Whom "its" or "their" most likely stands for: the speaker, else the story's subject.
+    owner: Option<&'a Known>,
+}
+
+/// Gives a country to an actor coded without one (`---COP`, "police"): the owner "its" or
+/// "their" stands for ("its coast guard"); the actor of the same kind named earlier when the
+/// phrase is definite ("*the* court" after the International Court of Justice); else the
+/// country where the event takes place (the sentence's, else the story's). Left as it is when
+/// none is known.
+fn settle_country(tree: &Tree, actor: &mut ActorMatch, context: &StoryContext, place: Place) {
     let Some(sector) = actor.code.strip_prefix("---") else {
         return;
     };
-    // "naval exercises" is not an actor, though "naval" is a sector word; "their
-    // ambassadors" belong to whoever "their" is, not to where they are.
+    // "naval exercises" is not an actor, though "naval" is a sector word.
     let head = actor.head;
-    let possessed = tree
+    if !matches!(tree.token(head).upos.as_str(), "NOUN" | "PROPN") {
+        return;
+    }
+    // "their ambassadors" belong to whoever "their" is, not to where they are.
+    let possessor = tree
         .children_with(head, "nmod")
-        .any(|c| tree.token(c).upos == "PRON");
-    if !matches!(tree.token(head).upos.as_str(), "NOUN" | "PROPN") || possessed {
+        .find(|&c| tree.token(c).upos == "PRON");
+    if let Some(p) = possessor {
+        let owned = matches!(tree.forms[p].as_str(), "ITS" | "THEIR");
+        if let Some(owner) = place.owner.filter(|_| owned) {
+            if let Some(country) = context::country_of(&owner.code) {
+                actor
+                    .entries
+                    .push(format!("{}: {}", tree.sentence.tokens[p].form, owner.text));
+                actor.code = format!("{country}{sector}");
+            }
+        }
         return;
     }
     if let Some(known) = mentions::is_definite(tree, actor.head)
@@ -552,8 +580,11 @@ fn settle_country(
     // Where the sentence says the event happens, any sector; where the story happens (its
     // dateline), only the sectors that are nearly always local: a story datelined Caracas
     // has Venezuelan police and protesters, but its troops, envoys and media may be anyone's.
-    let local = context::types(&actor.code).all(|t| LOCAL_SECTORS.contains(&t));
-    let place = here.or(context.place().filter(|_| local));
+    // "the government" and "the army", named so without a country, are the host country's.
+    let national = mentions::is_definite(tree, head)
+        && context::types(&actor.code).all(|t| NATIONAL_SECTORS.contains(&t));
+    let local = national || context::types(&actor.code).all(|t| LOCAL_SECTORS.contains(&t));
+    let place = place.here.or(context.place().filter(|_| local));
     if let Some(place) = place {
         actor
             .entries
@@ -569,6 +600,10 @@ const LOCAL_SECTORS: &[&str] = &[
     "CVL", "OPP", "COP", "LEG", "JUD", "REB", "INS", "UAF", "SEP", "LAB", "REF", "CRM", "EDU",
     "HLH", "AGR",
 ];
+
+/// Sector codes of the state, which a definite description without a country ("the
+/// government", "the army") places in the country the story happens in.
+const NATIONAL_SECTORS: &[&str] = &["GOV", "MIL"];
 
 /// CAMEO roots whose events take a clause saying what is asked, promised, demanded, alleged,
 /// refused or threatened: 02 appeal, 03 intent, 10 demand, 11 disapprove (accusations), 12

@@ -17,6 +17,7 @@ ACCUSE
 --- ATTACK [190] ---
 ATTACK
 
+
 --- DENY [016] ---
 DENY
 
@@ -45,6 +46,7 @@ WHITE_COUNCIL [IGOWHC]
 const AGENTS: &str = "\
 POLICE {} [~COP]
 CIVILIAN [~CVL]
+GOVERNMENT [~GOV]
 ";
 
 fn lexicon() -> Lexicon {
@@ -419,4 +421,62 @@ fn condemning_an_earlier_act_targets_whoever_did_it() {
     );
     let coding = coder.code_in_story(&condemned, None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "GON", "MOR"));
+}
+
+/// "GONDOR, March 4 -", read as a story's dateline.
+fn gondor_dateline(coder: &Coder, story: &mut StoryContext) {
+    coder.read_dateline(
+        &parse(
+            "
+            1 GONDOR GONDOR PROPN 0 root
+            2 ,      ,      PUNCT 3 punct
+            3 March  March  PROPN 1 appos
+            4 4      4      NUM   3 nummod
+            5 -      -      PUNCT 1 punct",
+        ),
+        None,
+        story,
+    );
+}
+
+#[test]
+fn the_government_is_the_dateline_country_s_unless_named_before() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let accused = parse(
+        "
+        1 The        the        DET   2 det
+        2 government government NOUN  3 nsubj
+        3 accused    accuse     VERB  0 root
+        4 Mordor     Mordor     PROPN 3 obj
+        5 .          .          PUNCT 3 punct",
+    );
+    let mut story = StoryContext::default();
+    gondor_dateline(&coder, &mut story);
+    let coding = coder.code_in_story(&accused, None, &mut story);
+    assert_eq!(triples(&coding.events), one("112", "GONGOV", "MOR"));
+    // Without a dateline, "the government" is nobody's in particular.
+    let alone = coder.code_in_story(&accused, None, &mut StoryContext::default());
+    assert_eq!(triples(&alone.events), one("112", "---GOV", "MOR"));
+}
+
+#[test]
+fn its_police_are_the_speaker_s() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let coding = coder.code_in_story(
+        &parse(
+            "
+            1 Arnor    Arnor  PROPN 2 nsubj
+            2 said     say    VERB  0 root
+            3 its      its    PRON  4 nmod:poss
+            4 police   police NOUN  5 nsubj
+            5 attacked attack VERB  2 ccomp
+            6 Gondor   Gondor PROPN 5 obj
+            7 .        .      PUNCT 2 punct",
+        ),
+        None,
+        &mut StoryContext::default(),
+    );
+    assert_eq!(triples(&coding.events), one("190", "ARNCOP", "GON"));
 }
