@@ -144,9 +144,15 @@ impl<'l> Coder<'l> {
         for (v, m) in matches.iter().enumerate() {
             let Some(m) = m else { continue };
             // "threatened *to strike*", "promised *to send* aid": the complement is what the
-            // governing event threatens or promises, not a second event.
-            let governed =
-                tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| matches[h].is_some());
+            // governing event threatens or promises, not a second event. A passive without an
+            // agent ("was seen *to break* into", "is reported *to have attacked*") reports the
+            // complement's deed, which is the event.
+            let governed = tree.rel(v) == "xcomp"
+                && tree.head(v).is_some_and(|h| {
+                    matches[h].is_some()
+                        && !(roles::is_passive(&tree, h)
+                            && roles::passive_agent(&tree, h).is_none())
+                });
             if governed || asked_for(&tree, &matches, v) {
                 continue;
             }

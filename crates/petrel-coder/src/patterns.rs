@@ -271,6 +271,10 @@ impl Matcher<'_, '_> {
                 } else {
                     self.tree.head(p)
                 };
+                // The verb's own marker ("*to* accord") introduces no phrase of its own.
+                if self.tree.rel(p) == "mark" && governed == Some(self.verb) {
+                    return None;
+                }
                 let within: Vec<usize> = match governed {
                     Some(g) => positions
                         .iter()
