@@ -32,6 +32,10 @@ ACCUSE
 --- ATTACK [190] ---
 ATTACK
 
+--- BREAK [120] ---
+BREAK {BROKE BROKEN}
+- + * (IN) $ [075]
+
 --- CLASH [110] ---
 CLASH
 
@@ -826,6 +830,25 @@ fn agentless_passive_reports_the_deed_of_its_infinitive() {
         8 Gondor Gondor PROPN 7 obj
         9 .      .      PUNCT 3 punct";
     assert_eq!(code(&lex, seen_by), want(&[("010", "ROH", Some("ARN"))]));
+}
+
+#[test]
+fn words_before_the_verb_in_a_pattern_include_its_shared_subject() {
+    let lex = lexicon();
+    // "break" has no subject of its own: Arnor, which it shares with "seen", stands before
+    // it and is the pattern's `+`.
+    let rows = "
+        1 Arnor  Arnor  PROPN 3 nsubj:pass
+        2 was    be     AUX   3 aux:pass
+        3 seen   see    VERB  0 root
+        4 to     to     PART  5 mark
+        5 break  break  VERB  3 xcomp
+        6 in     in     ADP   5 compound:prt
+        7 a      a      DET   9 det
+        8 Gondor Gondor PROPN 9 compound
+        9 parade parade NOUN  5 obj
+        10 .     .      PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("075", "GON", Some("ARN"))]));
 }
 
 #[test]
