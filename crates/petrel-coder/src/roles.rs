@@ -173,6 +173,15 @@ pub fn default_target(
             if !found.is_empty() {
                 return found;
             }
+            // "questioned whether *he* has a future with the Orcs": a clause about the
+            // subject itself (its pronoun stands for the subject, as in [`subject`]) is about
+            // the other party it names.
+            if is_personal_pronoun(tree, s) {
+                let found = default_target(tree, nominals, c, false);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
         }
     }
     Vec::new()

@@ -47,6 +47,9 @@ DENOUNCE
 CORDON
 +CORDON_OFF [191]
 
+--- DOUBT [110] ---
+DOUBT
+
 --- FIRE [180] ---
 FIRE
 - * &MISSILE (AT +) [195]
@@ -849,6 +852,33 @@ fn words_before_the_verb_in_a_pattern_include_its_shared_subject() {
         9 parade parade NOUN  5 obj
         10 .     .      PUNCT 3 punct";
     assert_eq!(code(&lex, rows), want(&[("075", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn clause_about_the_subject_itself_is_about_the_other_party() {
+    let lex = lexicon();
+    let itself = "
+        1 Arnor   Arnor   PROPN 2 nsubj
+        2 doubted doubt   VERB  0 root
+        3 whether whether SCONJ 6 mark
+        4 it      it      PRON  6 nsubj
+        5 could   could   AUX   6 aux
+        6 trust   trust   VERB  2 ccomp
+        7 Gondor  Gondor  PROPN 6 obj
+        8 .       .       PUNCT 2 punct";
+    assert_eq!(code(&lex, itself), want(&[("110", "ARN", Some("GON"))]));
+
+    // A clause about someone else is about that someone.
+    let other = "
+        1 Arnor   Arnor   PROPN 2 nsubj
+        2 doubted doubt   VERB  0 root
+        3 whether whether SCONJ 6 mark
+        4 Rohan   Rohan   PROPN 6 nsubj
+        5 could   could   AUX   6 aux
+        6 trust   trust   VERB  2 ccomp
+        7 Gondor  Gondor  PROPN 6 obj
+        8 .       .       PUNCT 2 punct";
+    assert_eq!(code(&lex, other), want(&[("110", "ARN", Some("ROH"))]));
 }
 
 #[test]
