@@ -254,9 +254,10 @@ impl<'l> Coder<'l> {
         };
         let sources: Vec<ActorMatch> = match m.source {
             Some(s) => nominals.actors(s),
-            None if passive => roles::passive_agent(tree, v)
-                .map(|a| nominals.find_in(a))
-                .unwrap_or_default(),
+            None if passive => match roles::passive_agent(tree, v) {
+                Some(a) => nominals.find_in(a),
+                None => roles::unnamed_agent(tree, nominals, v),
+            },
             None => {
                 let subject = roles::subject(tree, v);
                 // A clause parsed with two subjects is most often a coordination the parser

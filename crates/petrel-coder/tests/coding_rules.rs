@@ -544,6 +544,23 @@ fn passive_by_agent_is_the_source() {
 }
 
 #[test]
+fn passive_without_an_agent_is_done_by_the_actor_of_its_oblique() {
+    let lex = lexicon();
+    let rows = "
+        1 Gondor   Gondor PROPN 3 nsubj:pass
+        2 was      be     AUX   3 aux:pass
+        3 attacked attack VERB  0 root
+        4 in       in     ADP   5 case
+        5 Arnor    Arnor  PROPN 3 obl
+        6 .        .      PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+
+    // A phrase of direction names who receives the act, not who does it.
+    let towards = rows.replace("in       in ", "to       to ");
+    assert_eq!(code(&lex, &towards), want(&[]));
+}
+
+#[test]
 fn conjoined_subjects_and_objects_give_every_pair() {
     let lex = lexicon();
     let rows = "
