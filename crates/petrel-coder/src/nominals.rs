@@ -132,7 +132,8 @@ impl<'a> Nominals<'a> {
     }
 
     /// The first actors found in the phrase headed at `i`, searching its head, then its
-    /// dependents breadth first, without entering clauses.
+    /// dependents breadth first, without entering clauses. A head naming no actor asks the
+    /// words before it first ("the Calenardhon government issue").
     pub fn find_in(&self, i: usize) -> Vec<ActorMatch> {
         if let Some(joined) = self.premodifiers_joined(i) {
             return joined;
