@@ -4,7 +4,7 @@
 use std::process::Command;
 
 /// Records coded exactly, as last measured; raise it when the coder improves.
-const FLOOR: usize = 235;
+const FLOOR: usize = 246;
 
 #[test]
 fn unit_test_suite_through_petrel_validate() {

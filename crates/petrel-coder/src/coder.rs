@@ -145,9 +145,15 @@ impl<'l> Coder<'l> {
         for (v, m) in matches.iter().enumerate() {
             let Some(m) = m else { continue };
             // "threatened *to strike*", "promised *to send* aid": the complement is what the
-            // governing event threatens or promises, not a second event.
-            let governed =
-                tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| matches[h].is_some());
+            // governing event threatens or promises, not a second event. A passive without an
+            // agent ("was seen *to break* into", "is reported *to have attacked*") reports the
+            // complement's deed, which is the event.
+            let governed = tree.rel(v) == "xcomp"
+                && tree.head(v).is_some_and(|h| {
+                    matches[h].is_some()
+                        && !(roles::is_passive(&tree, h)
+                            && roles::passive_agent(&tree, h).is_none())
+                });
             if governed || asked_for(&tree, &matches, v) {
                 continue;
             }
@@ -267,9 +273,10 @@ impl<'l> Coder<'l> {
         };
         let sources: Vec<ActorMatch> = match m.source {
             Some(s) => nominals.actors(s),
-            None if passive => roles::passive_agent(tree, v)
-                .map(|a| nominals.find_in(a))
-                .unwrap_or_default(),
+            None if passive => match roles::passive_agent(tree, v) {
+                Some(a) => nominals.find_in(a),
+                None => roles::unnamed_agent(tree, nominals, v),
+            },
             None => {
                 let subject = match tree.token(v).upos.as_str() {
                     "NOUN" => roles::doer_of_event_noun(tree, v),

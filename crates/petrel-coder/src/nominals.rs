@@ -145,8 +145,12 @@ impl<'a> Nominals<'a> {
     }
 
     /// The first actors found in the phrase headed at `i`, searching its head, then its
-    /// dependents breadth first, without entering clauses.
+    /// dependents breadth first, without entering clauses. A head naming no actor asks the
+    /// words before it first ("the Calenardhon government issue").
     pub fn find_in(&self, i: usize) -> Vec<ActorMatch> {
+        if let Some(joined) = self.premodifiers_joined(i) {
+            return joined;
+        }
         let mut queue = vec![i];
         let mut k = 0;
         while k < queue.len() {
@@ -165,6 +169,74 @@ impl<'a> Nominals<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// The actors of a phrase that names none at its head, from the words before the head
+    /// ("the Calenardhon government issue", "Gondor's Prime Minister Falastur", "West German
+    /// world government activists"). English noun phrases are head-final, so the modifier
+    /// nearest the head says most: "government", not "Calenardhon". Parsers hang such words on
+    /// the last noun one by one, or on one another, so an agent without a country takes the
+    /// country another of them names.
+    fn premodifiers_joined(&self, i: usize) -> Option<Vec<ActorMatch>> {
+        if self.headed[i].is_some() {
+            return None;
+        }
+        let mut named: Vec<Vec<ActorMatch>> = self
+            .premodifiers(i)
+            .into_iter()
+            .filter(|&t| self.headed[t].is_some() && !self.inside[t])
+            .map(|t| self.actors(t))
+            .filter(|found| !found.is_empty())
+            .collect();
+        let nearest = named.pop()?;
+        let countryless = |a: &ActorMatch| a.code.starts_with("---");
+        if !nearest.iter().all(countryless) {
+            return Some(nearest);
+        }
+        let country = named
+            .iter()
+            .rev()
+            .flatten()
+            .find(|a| !countryless(a))?
+            .clone();
+        let joined = nearest
+            .into_iter()
+            .map(|agent| {
+                let mut actor = country.clone();
+                let sector = &agent.code[3..];
+                if !actor.code.ends_with(sector) {
+                    actor.code.push_str(sector);
+                }
+                actor.entries.extend(agent.entries);
+                actor.tokens = (
+                    actor.tokens.0.min(agent.tokens.0),
+                    actor.tokens.1.max(agent.tokens.1),
+                );
+                actor.head = i;
+                actor
+            })
+            .collect();
+        Some(joined)
+    }
+
+    /// The words before `i` that modify it within its own noun phrase, directly or through one
+    /// another, in sentence order: compounds, adjectives, determiners, flat names and
+    /// possessives, not phrases with a preposition or clauses.
+    fn premodifiers(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![i];
+        while let Some(t) = stack.pop() {
+            for &c in self.tree.children(t) {
+                let close = matches!(self.tree.rel(c), "compound" | "amod" | "det" | "flat")
+                    || self.tree.token(c).deprel == "nmod:poss";
+                if c < i && close {
+                    out.push(c);
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The actors of the phrase headed at `i` alone (no conjuncts); `inherited` countries
@@ -297,7 +369,7 @@ impl<'a> Nominals<'a> {
                 continue;
             }
             let rel = self.tree.rel(c);
-            if !MODIFIER_RELS.contains(&rel) {
+            if !MODIFIER_RELS.contains(&rel) && !self.name_read_as_preposition(c) {
                 continue;
             }
             let poss = self.tree.token(c).deprel == "nmod:poss";
@@ -347,6 +419,20 @@ impl<'a> Nominals<'a> {
             agents,
             titles,
         }
+    }
+
+    /// Whether `c`, attached as a preposition (`case`), is an actor's name: taggers read an
+    /// unknown name before a noun as a preposition as readily as a determiner ("Arnor former
+    /// security officials"), and no dictionary names an actor with a preposition.
+    fn name_read_as_preposition(&self, c: usize) -> bool {
+        self.tree.rel(c) == "case"
+            && matches!(
+                self.headed[c],
+                Some(Mention {
+                    named: Named::Actor(_),
+                    ..
+                })
+            )
     }
 
     /// An agent modifier with no actor of its own joins the head's actor as a plain agent.

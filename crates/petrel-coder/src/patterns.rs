@@ -53,7 +53,8 @@ pub fn match_verb<'l>(
     if by_lemma.is_empty() && by_form.is_empty() {
         return None;
     }
-    let scope = scope(tree, v);
+    let mut scope = scope(tree, v);
+    shared_subject(tree, v, &mut scope);
     // The verb is not in its own scope, so the scope splits into the words before and after.
     let (before, after) = scope.split_at(scope.partition_point(|&p| p < v));
     // Every verb the lemma or the form names, each once (the key below orders them all, so
@@ -140,6 +141,25 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// Adds to a verb's scope the subject it shares with the verb it depends on ("Gollum was seen
+/// *to break* in", "Arnor condemned Gondor and *promised*"), when that stands before it: the
+/// words before `*` in a pattern name the verb's subject, wherever the parse attaches it.
+fn shared_subject(tree: &Tree, v: usize, scope: &mut Vec<usize>) {
+    if tree.children_with(v, "nsubj").next().is_some() {
+        return;
+    }
+    let Some(s) = crate::roles::subject(tree, v).filter(|&s| s < v) else {
+        return;
+    };
+    if scope.contains(&s) {
+        return;
+    }
+    scope.push(s);
+    scope.extend(self::scope(tree, s).into_iter().filter(|&t| t < v));
+    scope.sort_unstable();
+    scope.dedup();
 }
 
 /// Whether a multi-word verb's other words stand on the right sides of the verb, among the
@@ -274,6 +294,10 @@ impl Matcher<'_, '_> {
                 } else {
                     self.tree.head(p)
                 };
+                // The verb's own marker ("*to* accord") introduces no phrase of its own.
+                if self.tree.rel(p) == "mark" && governed == Some(self.verb) {
+                    return None;
+                }
                 let mut within: Vec<usize> = match governed {
                     Some(g) => positions
                         .iter()

@@ -140,6 +140,26 @@ pub fn passive_agent(tree: &Tree, v: usize) -> Option<usize> {
     })
 }
 
+/// Prepositions of direction: who something is done *to* or sent *towards* receives it, so
+/// such a phrase does not say who did it.
+const TOWARDS: &[&str] = &["TO", "TOWARD", "TOWARDS", "INTO", "ONTO"];
+
+/// The doer of a passive verb that names none ("an Eriadorian was shot dead *in Osgiliath*",
+/// "the Philippines was criticized *over its dispute with Eriador*"): as PETRARCH codes it, the
+/// actor of the verb's first oblique that names one, other than a time or a direction. Where
+/// an act against someone happens, or what it is over, most often says whose act it was.
+pub fn unnamed_agent(tree: &Tree, nominals: &Nominals, v: usize) -> Vec<ActorMatch> {
+    tree.children(v)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            tree.token(c).deprel == "obl" && !tree.case_of(c).is_some_and(|p| TOWARDS.contains(&p))
+        })
+        .map(|c| nominals.find_in(c))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
+}
+
 /// Whether the verb is negated ("not", "n't", "never"), or is what its actor failed to do
 /// ("failed *to agree*").
 pub fn is_negated(tree: &Tree, v: usize) -> bool {
@@ -204,6 +224,15 @@ pub fn default_target(
             let found = nominals.actors(s);
             if !found.is_empty() {
                 return found;
+            }
+            // "questioned whether *he* has a future with the Orcs": a clause about the
+            // subject itself (its pronoun stands for the subject, as in [`subject`]) is about
+            // the other party it names.
+            if is_personal_pronoun(tree, s) {
+                let found = default_target(tree, nominals, c, false);
+                if !found.is_empty() {
+                    return found;
+                }
             }
         }
     }

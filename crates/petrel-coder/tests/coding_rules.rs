@@ -22,11 +22,19 @@ const VERBS: &str = "\
 +MISSILE
 +MORTAR_SHELL
 
+--- ACCORD [013] ---
+ACCORD
+- (TO) * [073]
+
 --- ACCUSE [112] ---
 ACCUSE
 
 --- ATTACK [190] ---
 ATTACK
+
+--- BREAK [120] ---
+BREAK {BROKE BROKEN}
+- + * (IN) $ [075]
 
 --- CLASH [110] ---
 CLASH
@@ -38,6 +46,9 @@ DENOUNCE
 --- CORDON [193] ---
 CORDON
 +CORDON_OFF [191]
+
+--- DOUBT [110] ---
+DOUBT
 
 --- FIRE [180] ---
 FIRE
@@ -52,6 +63,9 @@ LEFT
 --- MEET [040:040] ---
 MEET
 - % * [044]
+
+--- OBSERVE [010] ---
+SEE {SEES SEEING SAW SEEN}
 
 --- PROMISE [030] ---
 PROMISE
@@ -372,6 +386,30 @@ fn most_specific_matching_pattern_wins() {
 }
 
 #[test]
+fn the_verbs_own_to_is_not_a_prepositional_phrase() {
+    let lex = lexicon();
+    // "(TO) *" wants a phrase with "to" before the verb, not the verb's infinitive marker.
+    let infinitive = "
+        1 Arnor  Arnor  PROPN 2 nsubj
+        2 hopes  hope   VERB  0 root
+        3 to     to     PART  4 mark
+        4 accord accord VERB  2 xcomp
+        5 with   with   ADP   6 case
+        6 Gondor Gondor PROPN 4 obl
+        7 .      .      PUNCT 2 punct";
+    assert_eq!(code(&lex, infinitive), want(&[("013", "ARN", Some("GON"))]));
+
+    let phrase = "
+        1 To       to     ADP   2 case
+        2 Rohan    Rohan  PROPN 5 obl
+        3 ,        ,      PUNCT 2 punct
+        4 Arnor    Arnor  PROPN 5 nsubj
+        5 accorded accord VERB  0 root
+        6 .        .      PUNCT 5 punct";
+    assert_eq!(code(&lex, phrase), want(&[("073", "ARN", Some("ROH"))]));
+}
+
+#[test]
 fn multi_word_verb_needs_its_particle() {
     let lex = lexicon();
     let with_particle = "
@@ -506,6 +544,23 @@ fn passive_by_agent_is_the_source() {
 }
 
 #[test]
+fn passive_without_an_agent_is_done_by_the_actor_of_its_oblique() {
+    let lex = lexicon();
+    let rows = "
+        1 Gondor   Gondor PROPN 3 nsubj:pass
+        2 was      be     AUX   3 aux:pass
+        3 attacked attack VERB  0 root
+        4 in       in     ADP   5 case
+        5 Arnor    Arnor  PROPN 3 obl
+        6 .        .      PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+
+    // A phrase of direction names who receives the act, not who does it.
+    let towards = rows.replace("in       in ", "to       to ");
+    assert_eq!(code(&lex, &towards), want(&[]));
+}
+
+#[test]
 fn conjoined_subjects_and_objects_give_every_pair() {
     let lex = lexicon();
     let rows = "
@@ -636,6 +691,55 @@ fn agent_without_a_country_has_the_unknown_prefix() {
 }
 
 #[test]
+fn phrase_naming_no_actor_at_its_head_takes_its_nearest_modifier() {
+    let lex = lexicon();
+    // Both words hang on "spokesman": "government" is nearer the head and takes Arnor.
+    let flat = "
+        1 The       the       DET   4 det
+        2 Arnor     Arnor     PROPN 4 compound
+        3 government government NOUN 4 compound
+        4 spokesman spokesman NOUN  5 nsubj
+        5 condemned condemn   VERB  0 root
+        6 Gondor    Gondor    PROPN 5 obj
+        7 .         .         PUNCT 5 punct";
+    assert_eq!(code(&lex, flat), want(&[("111", "ARNGOV", Some("GON"))]));
+
+    // The title hangs on the name with a modifier of its own, so no single modifier carries
+    // both the country and the agent.
+    let titled = "
+        1 Arnor     Arnor    PROPN 5 nmod:poss
+        2 's        's       PART  1 case
+        3 Prime     Prime    PROPN 4 compound
+        4 Minister  Minister PROPN 5 compound
+        5 Hurin     Hurin    PROPN 6 nsubj
+        6 condemned condemn  VERB  0 root
+        7 Gondor    Gondor   PROPN 6 obj
+        8 .         .        PUNCT 6 punct";
+    assert_eq!(code(&lex, titled), want(&[("111", "ARNGOV", Some("GON"))]));
+
+    // Without an agent the phrase names its country alone.
+    let plain = "
+        1 Arnor     Arnor    PROPN 2 compound
+        2 envoy     envoy    NOUN  3 nsubj
+        3 condemned condemn  VERB  0 root
+        4 Gondor    Gondor   PROPN 3 obj
+        5 .         .        PUNCT 3 punct";
+    assert_eq!(code(&lex, plain), want(&[("111", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn actor_name_tagged_as_a_preposition_still_modifies_its_noun() {
+    let lex = lexicon();
+    let rows = "
+        1 Arnor     Arnor   ADP   2 case
+        2 police    police  NOUN  3 nsubj
+        3 condemned condemn VERB  0 root
+        4 Gondor    Gondor  PROPN 3 obj
+        5 .         .       PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "ARNCOP", Some("GON"))]));
+}
+
+#[test]
 fn title_with_its_own_country_overrides_the_person() {
     let lex = lexicon();
     // TELEMAR alone codes GON; as Arnor's prime minister he acts for Arnor's government.
@@ -718,6 +822,80 @@ fn infinitive_inherits_the_subject_of_its_governor() {
         7 Gondor Gondor PROPN 4 obl
         8 .      .      PUNCT 2 punct";
     assert_eq!(code(&lex, vowed), want(&[("190", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn agentless_passive_reports_the_deed_of_its_infinitive() {
+    let lex = lexicon();
+    // Nobody is said to see: the seeing gives no event, the attack does.
+    let seen = "
+        1 Arnor  Arnor  PROPN 3 nsubj:pass
+        2 was    be     AUX   3 aux:pass
+        3 seen   see    VERB  0 root
+        4 to     to     PART  5 mark
+        5 attack attack VERB  3 xcomp
+        6 Gondor Gondor PROPN 5 obj
+        7 .      .      PUNCT 3 punct";
+    assert_eq!(code(&lex, seen), want(&[("190", "ARN", Some("GON"))]));
+
+    // With its agent the passive is an event of its own, and the infinitive is what was seen.
+    let seen_by = "
+        1 Arnor  Arnor  PROPN 3 nsubj:pass
+        2 was    be     AUX   3 aux:pass
+        3 seen   see    VERB  0 root
+        4 by     by     ADP   5 case
+        5 Rohan  Rohan  PROPN 3 obl
+        6 to     to     PART  7 mark
+        7 attack attack VERB  3 xcomp
+        8 Gondor Gondor PROPN 7 obj
+        9 .      .      PUNCT 3 punct";
+    assert_eq!(code(&lex, seen_by), want(&[("010", "ROH", Some("ARN"))]));
+}
+
+#[test]
+fn words_before_the_verb_in_a_pattern_include_its_shared_subject() {
+    let lex = lexicon();
+    // "break" has no subject of its own: Arnor, which it shares with "seen", stands before
+    // it and is the pattern's `+`.
+    let rows = "
+        1 Arnor  Arnor  PROPN 3 nsubj:pass
+        2 was    be     AUX   3 aux:pass
+        3 seen   see    VERB  0 root
+        4 to     to     PART  5 mark
+        5 break  break  VERB  3 xcomp
+        6 in     in     ADP   5 compound:prt
+        7 a      a      DET   9 det
+        8 Gondor Gondor PROPN 9 compound
+        9 parade parade NOUN  5 obj
+        10 .     .      PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("075", "GON", Some("ARN"))]));
+}
+
+#[test]
+fn clause_about_the_subject_itself_is_about_the_other_party() {
+    let lex = lexicon();
+    let itself = "
+        1 Arnor   Arnor   PROPN 2 nsubj
+        2 doubted doubt   VERB  0 root
+        3 whether whether SCONJ 6 mark
+        4 it      it      PRON  6 nsubj
+        5 could   could   AUX   6 aux
+        6 trust   trust   VERB  2 ccomp
+        7 Gondor  Gondor  PROPN 6 obj
+        8 .       .       PUNCT 2 punct";
+    assert_eq!(code(&lex, itself), want(&[("110", "ARN", Some("GON"))]));
+
+    // A clause about someone else is about that someone.
+    let other = "
+        1 Arnor   Arnor   PROPN 2 nsubj
+        2 doubted doubt   VERB  0 root
+        3 whether whether SCONJ 6 mark
+        4 Rohan   Rohan   PROPN 6 nsubj
+        5 could   could   AUX   6 aux
+        6 trust   trust   VERB  2 ccomp
+        7 Gondor  Gondor  PROPN 6 obj
+        8 .       .       PUNCT 2 punct";
+    assert_eq!(code(&lex, other), want(&[("110", "ARN", Some("ROH"))]));
 }
 
 #[test]
