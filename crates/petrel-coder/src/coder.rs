@@ -271,7 +271,7 @@ impl<'l> Coder<'l> {
                 .flat_map(|k| nominals.find_in(k))
                 .collect()
         };
-        let sources: Vec<ActorMatch> = match m.source {
+        let mut sources: Vec<ActorMatch> = match m.source {
             Some(s) => nominals.actors(s),
             None if passive => match roles::passive_agent(tree, v) {
                 Some(a) => nominals.find_in(a),
@@ -313,6 +313,23 @@ impl<'l> Coder<'l> {
         // matched verbs end here).
         if sources.is_empty() {
             return Vec::new();
+        }
+        // "von der Leyen travelled to Tunis *with* Meloni and Rutte": when a visit or meeting
+        // has its other party elsewhere, those who come along take part too (the phrase may
+        // hang from the verb or, as parsers often attach it, from the place visited).
+        let consults = m
+            .codes
+            .forward
+            .as_deref()
+            .is_some_and(|c| c.starts_with("04"));
+        if let Some(t) = m.target.filter(|_| consults && story.is_some()) {
+            let companions = tree
+                .children_with(v, "obl")
+                .chain(tree.children_with(t, "nmod"))
+                .filter(|&c| c != t && tree.case_of(c) == Some("WITH"));
+            for c in companions {
+                sources.extend(nominals.actors(c));
+            }
         }
         let targets: Vec<ActorMatch> = match m.target {
             Some(t) => nominals.actors(t),
@@ -431,7 +448,31 @@ impl<'l> Coder<'l> {
                 }
                 continue;
             }
-            if targets.is_empty() {
+            // "Thousands of Georgians rallied": a protest that names no target, or only a
+            // country-less one ("outside city hall"), is, as CAMEO codes it, against the
+            // protesters' own government.
+            let protest = codes
+                .forward
+                .as_deref()
+                .is_some_and(|c| c.starts_with("14"));
+            if targets.is_empty() || (protest && targets.iter().all(|t| t.code.starts_with("---")))
+            {
+                let government = story
+                    .filter(|_| protest)
+                    .and_then(|_| context::country_of(&source.code))
+                    .map(|country| ActorMatch {
+                        code: format!("{country}GOV"),
+                        head: v,
+                        tokens: (v, v),
+                        entries: vec![
+                            "the protesters' own government (a protest's default target)"
+                                .to_string(),
+                        ],
+                    });
+                if let (Some(government), Some(code)) = (government, &codes.forward) {
+                    out.push(event(code, source, Some(&government)));
+                    continue;
+                }
                 if self.require_target {
                     continue;
                 }

@@ -27,6 +27,13 @@ CONDEMN
 --- MEET [040:040] ---
 MEET
 
+--- PROTEST [141] ---
+PROTEST
+
+--- TRAVEL [---] ---
+TRAVEL
+- * (TO +) [042]
+
 --- SUPPLY [070] ---
 SUPPLY
 - * WEAPONS [072]
@@ -479,4 +486,44 @@ fn its_police_are_the_speaker_s() {
         &mut StoryContext::default(),
     );
     assert_eq!(triples(&coding.events), one("190", "ARNCOP", "GON"));
+}
+
+#[test]
+fn a_protest_against_no_one_named_is_against_the_protesters_government() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let protested = parse(
+        "
+        1 Arnor     Arnor   PROPN 2 nsubj
+        2 protested protest VERB  0 root
+        3 .         .       PUNCT 2 punct",
+    );
+    let coding = coder.code_in_story(&protested, None, &mut StoryContext::default());
+    assert_eq!(triples(&coding.events), one("141", "ARN", "ARNGOV"));
+    // Sentence by sentence, as PETRARCH codes, a protest without a target is no event.
+    assert!(coder.code(&protested, None).events.is_empty());
+}
+
+#[test]
+fn those_who_come_along_on_a_visit_visit_too() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    // "Arnor travelled to Gondor with Mordor."
+    let coding = coder.code_in_story(
+        &parse(
+            "
+            1 Arnor     Arnor  PROPN 2 nsubj
+            2 travelled travel VERB  0 root
+            3 to        to     ADP   4 case
+            4 Gondor    Gondor PROPN 2 obl
+            5 with      with   ADP   6 case
+            6 Mordor    Mordor PROPN 2 obl
+            7 .         .      PUNCT 2 punct",
+        ),
+        None,
+        &mut StoryContext::default(),
+    );
+    let mut want = one("042", "ARN", "GON");
+    want.extend(one("042", "MOR", "GON"));
+    assert_eq!(triples(&coding.events), want);
 }
