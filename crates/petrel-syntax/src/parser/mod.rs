@@ -71,10 +71,12 @@ impl Parser {
         let n = work.words.word.len() - 1;
         work.state.start(n);
         while !work.state.is_final() {
-            move_features(&work.words, &work.state, &mut work.features);
-            let mut scores = [0i32; 3];
-            self.moves.score(&work.features, &mut scores);
-            let m = best_move(&work.state, &scores, |_| true);
+            let m = work.state.forced().unwrap_or_else(|| {
+                move_features(&work.words, &work.state, &mut work.features);
+                let mut scores = [0i32; 3];
+                self.moves.score(&work.features, &mut scores);
+                best_move(&work.state, &scores, |_| true)
+            });
             let label = self.label(
                 &work.state,
                 m,

@@ -114,6 +114,18 @@ impl State {
         }
     }
 
+    /// The only valid move, when there is just one (the first move, the moves once only the
+    /// root is left in the buffer): no need to score the others.
+    pub fn forced(&self) -> Option<Move> {
+        let mut valid = MOVES.into_iter().filter(|&m| self.is_valid(m));
+        let first = valid.next();
+        if valid.next().is_some() {
+            None
+        } else {
+            first
+        }
+    }
+
     /// The (head, dependent) an arc move would add.
     pub fn arc(&self, m: Move) -> Option<(u32, u32)> {
         match m {
@@ -186,6 +198,27 @@ mod tests {
         assert_eq!(s.right[1], [2, NONE]);
         assert_eq!(s.left_labels[1], 1 << 1);
         assert_eq!(s.right_labels[1], 1 << 2);
+    }
+
+    #[test]
+    fn forced_moves_are_the_only_valid_ones() {
+        let mut s = State::default();
+        s.start(2);
+        assert_eq!(
+            s.forced(),
+            Some(Move::Shift),
+            "an empty stack can only shift"
+        );
+        s.apply(Move::Shift, 0);
+        assert_eq!(s.forced(), None, "SHIFT or LEFT");
+        s.apply(Move::Shift, 0);
+        assert_eq!(
+            s.forced(),
+            Some(Move::Right),
+            "only the root is left to shift onto"
+        );
+        s.apply(Move::Right, 0);
+        assert_eq!(s.forced(), Some(Move::Left), "the last word takes the root");
     }
 
     #[test]
