@@ -12,13 +12,37 @@
 //! Scoring asks for every feature's slot before reading any (see [`crate::prefetch`]), so that
 //! the memory accesses of all features overlap instead of waiting in turn.
 
+use crate::hashing::KeySink;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::pages::table;
+use crate::pages::Table;
 use crate::prefetch::prefetch;
 
 /// Keys looked up together: enough for all of one decision's features, so that all their
 /// memory accesses are in flight at once.
 const BATCH: usize = 128;
+
+/// A table whose slot for a key can be asked for ahead of the lookup.
+pub trait Prefetch {
+    fn prefetch(&self, key: u64);
+}
+
+/// A [`KeySink`] that collects keys and asks `table` for each one's slot as it comes.
+pub struct Prefetching<'a, T> {
+    pub keys: &'a mut Vec<u64>,
+    pub table: &'a T,
+}
+
+impl<T: Prefetch> KeySink for Prefetching<'_, T> {
+    fn clear(&mut self) {
+        self.keys.clear();
+    }
+
+    #[inline]
+    fn put(&mut self, key: u64) {
+        self.table.prefetch(key);
+        self.keys.push(key);
+    }
+}
 
 /// One weight of one class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +96,15 @@ pub struct Weights {
     classes: usize,
     mask: usize,
     /// `mask + 2` slots: the last is a sentinel holding the end of the final row.
-    slots: Vec<Slot>,
-    entries: Vec<Entry>,
+    slots: Table<Slot>,
+    entries: Table<Entry>,
+}
+
+impl Prefetch for Weights {
+    #[inline]
+    fn prefetch(&self, key: u64) {
+        prefetch(&self.slots[(key as usize) & self.mask]);
+    }
 }
 
 impl Weights {
@@ -101,8 +132,8 @@ impl Weights {
         Weights {
             classes: rows.classes,
             mask,
-            slots,
-            entries,
+            slots: Table::from_slice(&slots),
+            entries: Table::from_slice(&entries),
         }
     }
 
@@ -181,7 +212,7 @@ impl Weights {
             w.u32(s.fingerprint);
             w.varint(u64::from(self.slots[i + 1].start - s.start));
         }
-        for e in &self.entries {
+        for e in self.entries.iter() {
             w.u16(e.class);
             w.u16(e.weight as u16);
         }
@@ -195,7 +226,7 @@ impl Weights {
         if !(mask + 1).is_power_of_two() || occupied > mask {
             return Err(r.corrupt("bad weight table size"));
         }
-        let mut slots = table(mask + 2, Slot::default());
+        let mut slots = Table::new(mask + 2, Slot::default());
         let (mut index, mut start) = (0usize, 0u64);
         let mut filled = 0usize;
         for n in 0..occupied {
@@ -233,7 +264,7 @@ impl Weights {
             class: 0,
             weight: 0,
         };
-        let mut entries = table(n_entries, zero);
+        let mut entries = Table::new(n_entries, zero);
         for (entry, b) in entries.iter_mut().zip(entry_bytes.chunks_exact(4)) {
             *entry = Entry {
                 class: u16::from_le_bytes([b[0], b[1]]),
@@ -269,7 +300,14 @@ fn fingerprint16(key: u64) -> u16 {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmallWeights {
     mask: usize,
-    slots: Vec<SmallSlot>,
+    slots: Table<SmallSlot>,
+}
+
+impl Prefetch for SmallWeights {
+    #[inline]
+    fn prefetch(&self, key: u64) {
+        prefetch(&self.slots[(key as usize) & self.mask]);
+    }
 }
 
 impl SmallWeights {
@@ -299,8 +337,11 @@ impl SmallWeights {
                 }
                 None => SmallSlot::default(),
             })
-            .collect();
-        SmallWeights { mask, slots }
+            .collect::<Vec<_>>();
+        SmallWeights {
+            mask,
+            slots: Table::from_slice(&slots),
+        }
     }
 
     /// Number of features stored.
@@ -309,8 +350,8 @@ impl SmallWeights {
     }
 
     /// Adds the weights of `keys` into `scores`: asks for every key's slot first, then reads
-    /// them (see [`Weights::score`]). Whether a key is present decides by masking, not by a
-    /// branch: about a third are not, in no pattern a branch predictor could learn.
+    /// them (see [`Weights::score`]). Whether a key is present is chosen without a branch:
+    /// about a third are not, in no pattern a branch predictor could learn.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
         for chunk in keys.chunks(BATCH) {
@@ -320,9 +361,10 @@ impl SmallWeights {
             for &key in chunk {
                 let fp = fingerprint16(key);
                 let slot = self.probe((key as usize) & self.mask, fp);
-                let keep = -i32::from(slot.fingerprint == fp);
-                for (s, &w) in scores.iter_mut().zip(&slot.weights) {
-                    *s += i32::from(w) & keep;
+                let weights =
+                    std::hint::select_unpredictable(slot.fingerprint == fp, slot.weights, [0; 3]);
+                for (s, &w) in scores.iter_mut().zip(&weights) {
+                    *s += i32::from(w);
                 }
             }
         }
@@ -364,7 +406,7 @@ impl SmallWeights {
         if !(mask + 1).is_power_of_two() || occupied > mask {
             return Err(r.corrupt("bad weight table size"));
         }
-        let mut slots = table(mask + 1, SmallSlot::default());
+        let mut slots = Table::new(mask + 1, SmallSlot::default());
         let mut index = 0usize;
         for n in 0..occupied {
             let gap = r.varint()? as usize;

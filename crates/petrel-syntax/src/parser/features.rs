@@ -9,7 +9,7 @@
 //! dependent, their children so far, the words around them, and the next word not yet attached.
 
 use super::state::{State, NONE};
-use crate::hashing::{hash_str, key};
+use crate::hashing::{hash_str, key, put_keys, KeySink};
 
 const ABSENT: u64 = 0x6162_7365_6e74_0001;
 const ROOT: u64 = 0x726f_6f74_0000_0001;
@@ -154,7 +154,7 @@ fn distance(a: u32, b: u32) -> u64 {
 }
 
 /// Features for choosing the next move.
-pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
+pub fn move_features(x: &Words, s: &State, out: &mut impl KeySink) {
     out.clear();
     let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
     let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
@@ -168,7 +168,7 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
     let (s0lp, s0rp, b0lp) = (x.p(s0l), x.p(s0r), x.p(b0l));
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
-    out.extend_from_slice(&[
+    put_keys!(out;
         key(0, &[]),
         // Single words.
         key(1, &[s0w, s0p]),
@@ -286,11 +286,11 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
         key(140, &[s0w, b0p, b1p]),
         key(141, &[s0p, b0w, b1p]),
         key(142, &[s1w, s1p, s0w, s0p]),
-    ]);
+    );
 }
 
 /// Features for naming the arc `head` → `dep` just chosen.
-pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
+pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut impl KeySink) {
     out.clear();
     let dir = u64::from(dep < head);
     let (hw, hp, hu) = (x.w(head), x.p(head), x.u(head));
@@ -317,7 +317,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
     } else {
         s.buffer(0)
     };
-    out.extend_from_slice(&[
+    put_keys!(out;
         key(200, &[dir]),
         key(201, &[dir, dw]),
         key(202, &[dir, dp]),
@@ -351,7 +351,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
         key(228, &[dir, du, x.w(next_free)]),
         key(229, &[dir, hp, dp, x.between(head, dep)]),
         key(230, &[dir, hu, du, label_set(&s.left_labels, dep)]),
-    ]);
+    );
 }
 
 #[cfg(test)]

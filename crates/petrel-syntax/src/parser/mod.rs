@@ -17,7 +17,7 @@ use petrel_text::Token;
 use crate::hashing::hash_str;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::weights::{SmallWeights, Weights};
+use crate::weights::{Prefetching, SmallWeights, Weights};
 use features::{label_features, move_features};
 use state::{Move, State, MOVES};
 
@@ -72,7 +72,11 @@ impl Parser {
         work.state.start(n);
         while !work.state.is_final() {
             let m = work.state.forced().unwrap_or_else(|| {
-                move_features(&work.words, &work.state, &mut work.features);
+                let mut keys = Prefetching {
+                    keys: &mut work.features,
+                    table: &self.moves,
+                };
+                move_features(&work.words, &work.state, &mut keys);
                 let mut scores = [0i32; 3];
                 self.moves.score(&work.features, &mut scores);
                 best_move(&work.state, &scores, |_| true)
@@ -103,7 +107,11 @@ impl Parser {
         if head as usize == state.len() {
             return self.root;
         }
-        label_features(words, state, head, dep, features);
+        let mut keys = Prefetching {
+            keys: features,
+            table: &self.labeller,
+        };
+        label_features(words, state, head, dep, &mut keys);
         scores.clear();
         scores.resize(self.labels.len(), 0);
         self.labeller.score(features, scores);
