@@ -137,34 +137,52 @@ impl State {
 
     /// Applies a valid move; arc moves attach with `label`.
     pub fn apply(&mut self, m: Move, label: u16) {
+        if let Some((_, dep)) = self.apply_unlabelled(m) {
+            self.set_label(dep, label);
+        }
+    }
+
+    /// Applies a valid move, returning the arc it made (if any) without a label: name it with
+    /// [`State::set_label`] before anything looks at labels.
+    pub fn apply_unlabelled(&mut self, m: Move) -> Option<(u32, u32)> {
         debug_assert!(self.is_valid(m));
         match m {
             Move::Shift => {
                 self.on_stack[self.front] = true;
                 self.stack.push(self.front as u32);
                 self.front += 1;
+                None
             }
             Move::Left | Move::Right => {
                 let (head, dep) = self.arc(m).expect("arc move");
                 self.stack.pop();
                 self.on_stack[dep as usize] = false;
-                self.attach(head, dep, label);
+                self.attach(head, dep);
+                Some((head, dep))
             }
         }
     }
 
-    fn attach(&mut self, head: u32, dep: u32, label: u16) {
+    fn attach(&mut self, head: u32, dep: u32) {
         let (h, d) = (head as usize, dep as usize);
         self.heads[d] = head;
-        self.labels[d] = label;
-        let bit = 1u64 << (label % 64);
         if dep < head {
             self.left[h] = [dep, self.left[h][0]];
             self.left_count[h] = self.left_count[h].saturating_add(1);
-            self.left_labels[h] |= bit;
         } else {
             self.right[h] = [dep, self.right[h][0]];
             self.right_count[h] = self.right_count[h].saturating_add(1);
+        }
+    }
+
+    /// Names the arc that made `dep` a dependent.
+    pub fn set_label(&mut self, dep: u32, label: u16) {
+        let (d, h) = (dep as usize, self.heads[dep as usize] as usize);
+        self.labels[d] = label;
+        let bit = 1u64 << (label % 64);
+        if d < h {
+            self.left_labels[h] |= bit;
+        } else {
             self.right_labels[h] |= bit;
         }
     }
