@@ -82,13 +82,6 @@ impl<T: Copy> Table<T> {
     }
 }
 
-impl<T: Copy> Table<T> {
-    /// Keeps the first `len` elements (the memory stays allocated).
-    pub fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
-    }
-}
-
 impl<T: Copy> Deref for Table<T> {
     type Target = [T];
 

@@ -91,9 +91,14 @@ fn fingerprint32(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
 }
 
-/// Stands, as an entry's class, for a row kept dense: the entry's weight (as `u16`) is the
-/// row's number in [`Weights::dense`]. No class has this number (classes are fewer).
-const DENSE: u16 = u16::MAX;
+/// An entry as stored: `[class, weight]`, the class's bits in an `i16`. A dense row is a cell
+/// `[DENSE, 0]` followed by the row's weights for every class, two to a cell, so that it lies
+/// in one stretch of memory with nothing to look up in between.
+type Cell = [i16; 2];
+
+/// Marks the start of a dense row: the bits of class 65535, which no model has (classes are
+/// numbered by `u16` and there are at most 65535 of them).
+const DENSE: i16 = -1;
 
 /// Sparse rows of quantised weights, for models with many classes.
 ///
@@ -107,10 +112,8 @@ pub struct Weights {
     mask: usize,
     /// `mask + 2` slots: the last is a sentinel holding the end of the final row.
     slots: Table<Slot>,
-    /// Sparse rows, and one [`DENSE`] entry for each dense row.
-    entries: Table<Entry>,
-    /// Dense rows, `classes` weights each.
-    dense: Vec<i16>,
+    /// The rows, sparse or dense, in slot order.
+    entries: Table<Cell>,
     /// Number of (feature, class) weights in the model (zeros of dense rows not counted).
     weights: usize,
 }
@@ -147,90 +150,67 @@ impl Weights {
             fingerprint: 0,
             start: entries.len() as u32,
         });
-        Weights::lay_out(
-            rows.classes,
-            mask,
-            Table::from_slice(&slots),
-            Table::from_slice(&entries),
-        )
+        Weights::lay_out(rows.classes, mask, Table::from_slice(&slots), &entries)
     }
 
-    /// The table over `slots` (with their sentinel) and the sparse rows they point into, with
-    /// the long rows made dense. Only rows in increasing class order without zero weights are,
-    /// so that [`Weights::write`] gives their sparse form back exactly.
-    fn lay_out(
-        classes: usize,
-        mask: usize,
-        mut slots: Table<Slot>,
-        mut entries: Table<Entry>,
-    ) -> Weights {
-        let weights = entries.len();
+    /// The table over `slots` (with their sentinel) and the sparse rows `entries` they point
+    /// into, the long rows made dense. Only rows in increasing class order without zero
+    /// weights are, so that [`Weights::write`] gives their sparse form back exactly.
+    fn lay_out(classes: usize, mask: usize, mut slots: Table<Slot>, entries: &[Entry]) -> Weights {
         let min_len = MIN_DENSE.max(classes / 4);
-        let mut dense = Vec::new();
-        let mut kept = 0usize;
+        let dense_cells = 1 + classes.div_ceil(2);
+        let mut cells: Vec<Cell> = Vec::with_capacity(entries.len());
         for i in 0..slots.len() - 1 {
             let (start, end) = (slots[i].start as usize, slots[i + 1].start as usize);
-            slots[i].start = kept as u32;
+            slots[i].start = cells.len() as u32;
             let row = &entries[start..end];
             let densable = row.len() >= min_len
-                && classes <= usize::from(DENSE)
-                && dense.len() / classes.max(1) < usize::from(DENSE)
+                && cells.len() + dense_cells < u32::MAX as usize
                 && row.windows(2).all(|w| w[0].class < w[1].class)
                 && row.iter().all(|e| e.weight != 0);
             if densable {
-                let number = dense.len() / classes;
-                dense.resize(dense.len() + classes, 0);
+                cells.push([DENSE, 0]);
+                let at = cells.len();
+                cells.resize(at + dense_cells - 1, [0, 0]);
+                let weights = cells[at..].as_flattened_mut();
                 for e in row {
-                    dense[number * classes + usize::from(e.class)] = e.weight;
+                    weights[usize::from(e.class)] = e.weight;
                 }
-                entries[kept] = Entry {
-                    class: DENSE,
-                    weight: number as u16 as i16,
-                };
-                kept += 1;
             } else {
-                entries.copy_within(start..end, kept);
-                kept += end - start;
+                cells.extend(row.iter().map(|e| [e.class as i16, e.weight]));
             }
         }
         let last = slots.len() - 1;
-        slots[last].start = kept as u32;
-        entries.truncate(kept);
+        slots[last].start = cells.len() as u32;
         Weights {
             classes,
             mask,
             slots,
-            entries,
-            dense,
-            weights,
+            entries: Table::from_slice(&cells),
+            weights: entries.len(),
         }
     }
 
-    /// The entries of the row `start..end` of `entries`, dense rows given back sparse.
-    fn sparse_row(&self, start: u32, end: u32) -> impl Iterator<Item = Entry> + '_ {
-        self.entries[start as usize..end as usize]
-            .iter()
-            .flat_map(move |&e| {
-                let dense = match e.class {
-                    DENSE => self.dense_row(e.weight),
-                    _ => &[],
-                };
-                let own = (e.class != DENSE).then_some(e);
-                own.into_iter()
-                    .chain(dense.iter().enumerate().filter(|(_, &w)| w != 0).map(
-                        |(class, &weight)| Entry {
-                            class: class as u16,
-                            weight,
-                        },
-                    ))
-            })
-    }
-
-    /// The dense row numbered by a [`DENSE`] entry's weight.
-    #[inline]
-    fn dense_row(&self, number: i16) -> &[i16] {
-        let start = usize::from(number as u16) * self.classes;
-        &self.dense[start..start + self.classes]
+    /// The entries of the row at `start..end`, a dense row given back sparse.
+    fn sparse_row(&self, start: u32, end: u32) -> Vec<Entry> {
+        match &self.entries[start as usize..end as usize] {
+            [[DENSE, _], weights @ ..] => weights.as_flattened()[..self.classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, &w)| w != 0)
+                .map(|(class, &weight)| Entry {
+                    class: class as u16,
+                    weight,
+                })
+                .collect(),
+            row => row
+                .iter()
+                .map(|&[class, weight]| Entry {
+                    class: class as u16,
+                    weight,
+                })
+                .collect(),
+        }
     }
 
     pub fn classes(&self) -> usize {
@@ -294,29 +274,29 @@ impl Weights {
     pub fn add_rows(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
-                &[Entry {
-                    class: DENSE,
-                    weight,
-                }] => {
-                    for (s, &w) in scores.iter_mut().zip(self.dense_row(weight)) {
+                [[DENSE, _], weights @ ..] => {
+                    for (s, &w) in scores.iter_mut().zip(weights.as_flattened()) {
                         *s += i32::from(w);
                     }
                 }
                 row => {
-                    for e in row {
-                        scores[usize::from(e.class)] += i32::from(e.weight);
+                    for &[class, weight] in row {
+                        scores[usize::from(class as u16)] += i32::from(weight);
                     }
                 }
             }
         }
     }
 
-    /// Where the row of `key` lies in `entries`, if it has one, having asked for its start.
+    /// Where the row of `key` lies in `entries`, if it has one, having asked for all of it.
     #[inline]
     fn find_row(&self, key: u64) -> Option<(u32, u32)> {
         let (start, end) = self.row_from((key as usize) & self.mask, fingerprint32(key));
         (start < end).then(|| {
-            prefetch(&self.entries[start as usize]);
+            // One cell in each cache line of the row (a line holds 16).
+            for at in (start..end).step_by(16).chain([end - 1]) {
+                prefetch(&self.entries[at as usize]);
+            }
             (start, end)
         })
     }
@@ -340,16 +320,21 @@ impl Weights {
             w.varint((i - last) as u64);
             last = i;
             w.u32(s.fingerprint);
-            w.varint(self.sparse_row(s.start, self.slots[i + 1].start).count() as u64);
+            w.varint(self.sparse_row(s.start, self.slots[i + 1].start).len() as u64);
         }
-        for e in self.sparse_row(0, self.entries.len() as u32) {
-            w.u16(e.class);
-            w.u16(e.weight as u16);
+        for pair in self.slots.windows(2) {
+            for e in self.sparse_row(pair[0].start, pair[1].start) {
+                w.u16(e.class);
+                w.u16(e.weight as u16);
+            }
         }
     }
 
     pub fn read(r: &mut ModelReader) -> Result<Weights, ModelError> {
         let classes = r.u32()? as usize;
+        if classes > usize::from(u16::MAX) {
+            return Err(r.corrupt("too many classes"));
+        }
         let mask = r.u32()? as usize;
         let n_entries = r.u32()? as usize;
         let occupied = r.u32()? as usize;
@@ -394,7 +379,7 @@ impl Weights {
             class: 0,
             weight: 0,
         };
-        let mut entries = Table::new(n_entries, zero);
+        let mut entries = vec![zero; n_entries];
         for (entry, b) in entries.iter_mut().zip(entry_bytes.chunks_exact(4)) {
             *entry = Entry {
                 class: u16::from_le_bytes([b[0], b[1]]),
@@ -404,7 +389,7 @@ impl Weights {
         if entries.iter().any(|e| usize::from(e.class) >= classes) {
             return Err(r.corrupt("weight for a class out of range"));
         }
-        Ok(Weights::lay_out(classes, mask, slots, entries))
+        Ok(Weights::lay_out(classes, mask, slots, &entries))
     }
 }
 
@@ -633,7 +618,8 @@ mod tests {
         }
         rows.rows[6].1.swap(0, 1);
         let w = Weights::new(rows.clone());
-        assert_eq!(w.dense.len(), 5 * 12, "five dense rows");
+        let dense = w.entries.iter().filter(|c| c[0] == DENSE).count();
+        assert_eq!(dense, 5, "five dense rows");
         assert_eq!(
             w.len(),
             rows.rows.iter().map(|(_, r)| r.len()).sum::<usize>()
