@@ -14,6 +14,7 @@ mod pages;
 pub mod parser;
 mod perceptron;
 mod pipeline;
+mod prefetch;
 pub mod relations;
 mod rng;
 pub mod tagger;

@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use petrel_syntax::conllu::Reader;
-use petrel_syntax::{Pipeline, PARSER_FILE, TAGGER_FILE};
+use petrel_syntax::lemmatizer::Lemmatizer;
+use petrel_syntax::model_io::{ModelReader, ModelWriter};
+use petrel_syntax::parser::Parser;
+use petrel_syntax::tagger::Tagger;
+use petrel_syntax::{load_model, Pipeline, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE};
 use petrel_text::Sentence;
 
 fn committed() -> PathBuf {
@@ -27,6 +31,31 @@ fn words_only(gold: &Sentence) -> Sentence {
         };
     }
     s
+}
+
+/// Loads the committed model `file` and writes it again.
+fn rewritten<T>(
+    file: &str,
+    read: impl Fn(&mut ModelReader) -> Result<T, petrel_syntax::ModelError>,
+    write: impl Fn(&T, &mut ModelWriter),
+) -> (Vec<u8>, Vec<u8>) {
+    let path = committed().join(file);
+    let model = load_model(&path, read).expect("committed model loads");
+    let mut w = ModelWriter::new();
+    write(&model, &mut w);
+    (std::fs::read(&path).unwrap(), w.into_bytes())
+}
+
+#[test]
+fn committed_models_are_written_back_byte_for_byte() {
+    // Loading lays the weights out for speed (dense rows, huge pages); saving must give the
+    // file back exactly, or a retrained model could differ from what training produced.
+    let (file, again) = rewritten(TAGGER_FILE, Tagger::load, Tagger::save);
+    assert!(file == again, "tagger differs once rewritten");
+    let (file, again) = rewritten(PARSER_FILE, Parser::load, Parser::save);
+    assert!(file == again, "parser differs once rewritten");
+    let (file, again) = rewritten(LEMMATIZER_FILE, Lemmatizer::load, Lemmatizer::save);
+    assert!(file == again, "lemmatizer differs once rewritten");
 }
 
 #[test]

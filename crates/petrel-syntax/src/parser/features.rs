@@ -9,7 +9,7 @@
 //! dependent, their children so far, the words around them, and the next word not yet attached.
 
 use super::state::{State, NONE};
-use crate::hashing::{hash_str, key};
+use crate::hashing::{hash_str, key, put_keys, KeySink};
 
 const ABSENT: u64 = 0x6162_7365_6e74_0001;
 const ROOT: u64 = 0x726f_6f74_0000_0001;
@@ -154,7 +154,14 @@ fn distance(a: u32, b: u32) -> u64 {
 }
 
 /// Features for choosing the next move.
-pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
+pub fn move_features(x: &Words, s: &State, out: &mut impl KeySink) {
+    unlabelled_move_features(x, s, out);
+    labelled_move_features(x, s, out);
+}
+
+/// The move features that look at no relation label: those can be made while the label of the
+/// arc just made is still being chosen. Clears `out` first.
+pub fn unlabelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
     out.clear();
     let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
     let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
@@ -168,7 +175,7 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
     let (s0lp, s0rp, b0lp) = (x.p(s0l), x.p(s0r), x.p(b0l));
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
-    out.extend_from_slice(&[
+    put_keys!(out;
         key(0, &[]),
         // Single words.
         key(1, &[s0w, s0p]),
@@ -235,36 +242,19 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
         // Children.
         key(80, &[x.w(s0l)]),
         key(81, &[s0lp]),
-        key(82, &[label(s, s0l)]),
         key(83, &[x.w(s0r)]),
         key(84, &[s0rp]),
-        key(85, &[label(s, s0r)]),
         key(86, &[x.w(b0l)]),
         key(87, &[b0lp]),
-        key(88, &[label(s, b0l)]),
         key(89, &[x.w(s0l2)]),
         key(90, &[x.p(s0l2)]),
-        key(91, &[label(s, s0l2)]),
         key(92, &[x.w(s0r2)]),
         key(93, &[x.p(s0r2)]),
-        key(94, &[label(s, s0r2)]),
         key(95, &[x.w(b0l2)]),
         key(96, &[x.p(b0l2)]),
-        key(97, &[label(s, b0l2)]),
         key(98, &[s0p, s0lp, x.p(s0l2)]),
         key(99, &[s0p, s0rp, x.p(s0r2)]),
         key(100, &[b0p, b0lp, x.p(b0l2)]),
-        key(101, &[label(s, s1r), s1p]),
-        key(102, &[label(s, s1l), s1p]),
-        key(103, &[s0p, label(s, s0l), label(s, s0r)]),
-        // Label sets.
-        key(110, &[s0w, label_set(&s.right_labels, s0)]),
-        key(111, &[s0p, label_set(&s.right_labels, s0)]),
-        key(112, &[s0w, label_set(&s.left_labels, s0)]),
-        key(113, &[s0p, label_set(&s.left_labels, s0)]),
-        key(114, &[b0w, label_set(&s.left_labels, b0)]),
-        key(115, &[b0p, label_set(&s.left_labels, b0)]),
-        key(116, &[s1p, label_set(&s.left_labels, s1)]),
         // Universal tags.
         key(120, &[x.u(s0), x.u(b0)]),
         key(121, &[x.u(s1), x.u(s0), x.u(b0)]),
@@ -286,11 +276,41 @@ pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
         key(140, &[s0w, b0p, b1p]),
         key(141, &[s0p, b0w, b1p]),
         key(142, &[s1w, s1p, s0w, s0p]),
-    ]);
+    );
+}
+
+/// The move features that look at relation labels (of children so far), added to `out`.
+pub fn labelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
+    let (s0, s1, b0) = (s.stack(0), s.stack(1), s.buffer(0));
+    let (s0p, s1p, b0p) = (x.p(s0), x.p(s1), x.p(b0));
+    let s0w = x.w(s0);
+    let b0w = x.w(b0);
+    let (s0l, s0l2) = (child(&s.left, s0, 0), child(&s.left, s0, 1));
+    let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
+    let (b0l, b0l2) = (child(&s.left, b0, 0), child(&s.left, b0, 1));
+    let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
+    put_keys!(out;
+        key(82, &[label(s, s0l)]),
+        key(85, &[label(s, s0r)]),
+        key(88, &[label(s, b0l)]),
+        key(91, &[label(s, s0l2)]),
+        key(94, &[label(s, s0r2)]),
+        key(97, &[label(s, b0l2)]),
+        key(101, &[label(s, s1r), s1p]),
+        key(102, &[label(s, s1l), s1p]),
+        key(103, &[s0p, label(s, s0l), label(s, s0r)]),
+        key(110, &[s0w, label_set(&s.right_labels, s0)]),
+        key(111, &[s0p, label_set(&s.right_labels, s0)]),
+        key(112, &[s0w, label_set(&s.left_labels, s0)]),
+        key(113, &[s0p, label_set(&s.left_labels, s0)]),
+        key(114, &[b0w, label_set(&s.left_labels, b0)]),
+        key(115, &[b0p, label_set(&s.left_labels, b0)]),
+        key(116, &[s1p, label_set(&s.left_labels, s1)]),
+    );
 }
 
 /// Features for naming the arc `head` → `dep` just chosen.
-pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
+pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut impl KeySink) {
     out.clear();
     let dir = u64::from(dep < head);
     let (hw, hp, hu) = (x.w(head), x.p(head), x.u(head));
@@ -317,7 +337,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
     } else {
         s.buffer(0)
     };
-    out.extend_from_slice(&[
+    put_keys!(out;
         key(200, &[dir]),
         key(201, &[dir, dw]),
         key(202, &[dir, dp]),
@@ -351,7 +371,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut Vec<u
         key(228, &[dir, du, x.w(next_free)]),
         key(229, &[dir, hp, dp, x.between(head, dep)]),
         key(230, &[dir, hu, du, label_set(&s.left_labels, dep)]),
-    ]);
+    );
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use petrel_text::Token;
 use crate::hashing::hash_str;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::weights::{SmallWeights, Weights};
-use features::{label_features, move_features};
+use crate::weights::{Prefetching, SmallWeights, Weights};
+use features::{label_features, labelled_move_features, unlabelled_move_features};
 use state::{Move, State, MOVES};
 
 const MAGIC: &[u8] = b"petrel parser v1\n";
@@ -38,7 +38,10 @@ pub struct Parser {
 pub struct ParseWork {
     state: State,
     words: Words,
-    features: Vec<u64>,
+    move_keys: Vec<u64>,
+    label_keys: Vec<u64>,
+    /// Rows of the label model found for `label_keys`.
+    rows: Vec<(u32, u32)>,
     scores: Vec<i32>,
 }
 
@@ -67,45 +70,68 @@ impl Parser {
     }
 
     /// Parses the sentence in `work.words`, leaving the tree in `work.state`.
+    ///
+    /// An arc's label is looked up while the next decision's features that need no label are
+    /// made, so that the label model's memory accesses (a slot, then its row) wait less.
     fn parse(&self, work: &mut ParseWork) {
-        let n = work.words.word.len() - 1;
-        work.state.start(n);
-        while !work.state.is_final() {
-            move_features(&work.words, &work.state, &mut work.features);
-            let mut scores = [0i32; 3];
-            self.moves.score(&work.features, &mut scores);
-            let m = best_move(&work.state, &scores, |_| true);
-            let label = self.label(
-                &work.state,
-                m,
-                &work.words,
-                &mut work.features,
-                &mut work.scores,
-            );
-            work.state.apply(m, label);
+        let ParseWork {
+            state,
+            words,
+            move_keys,
+            label_keys,
+            rows,
+            scores,
+        } = work;
+        let n = words.word.len() - 1;
+        state.start(n);
+        // Whether `move_keys` already holds the current state's unlabelled move features.
+        let mut begun = false;
+        while !state.is_final() {
+            let m = match state.forced() {
+                Some(m) => m,
+                None => {
+                    let mut keys = Prefetching {
+                        keys: &mut *move_keys,
+                        table: &self.moves,
+                    };
+                    if !begun {
+                        unlabelled_move_features(words, state, &mut keys);
+                    }
+                    labelled_move_features(words, state, &mut keys);
+                    let mut move_scores = [0i32; 3];
+                    self.moves.score(move_keys, &mut move_scores);
+                    best_move(state, &move_scores, |_| true)
+                }
+            };
+            begun = false;
+            let Some((head, dep)) = state.arc(m) else {
+                state.apply(m, 0);
+                continue;
+            };
+            if head as usize == n {
+                state.apply(m, self.root);
+                continue;
+            }
+            let mut keys = Prefetching {
+                keys: &mut *label_keys,
+                table: &self.labeller,
+            };
+            label_features(words, state, head, dep, &mut keys);
+            state.apply_unlabelled(m);
+            if !state.is_final() && state.forced().is_none() {
+                let mut keys = Prefetching {
+                    keys: &mut *move_keys,
+                    table: &self.moves,
+                };
+                unlabelled_move_features(words, state, &mut keys);
+                begun = true;
+            }
+            self.labeller.find_rows(label_keys, rows);
+            scores.clear();
+            scores.resize(self.labels.len(), 0);
+            self.labeller.add_rows(rows, scores);
+            state.set_label(dep, best_label(scores, self.root));
         }
-    }
-
-    /// The label of the arc `m` would make (0 for SHIFT).
-    fn label(
-        &self,
-        state: &State,
-        m: Move,
-        words: &Words,
-        features: &mut Vec<u64>,
-        scores: &mut Vec<i32>,
-    ) -> u16 {
-        let Some((head, dep)) = state.arc(m) else {
-            return 0;
-        };
-        if head as usize == state.len() {
-            return self.root;
-        }
-        label_features(words, state, head, dep, features);
-        scores.clear();
-        scores.resize(self.labels.len(), 0);
-        self.labeller.score(features, scores);
-        best_label(scores, self.root)
     }
 
     pub fn save(&self, w: &mut ModelWriter) {

@@ -114,6 +114,18 @@ impl State {
         }
     }
 
+    /// The only valid move, when there is just one (the first move, the moves once only the
+    /// root is left in the buffer): no need to score the others.
+    pub fn forced(&self) -> Option<Move> {
+        let mut valid = MOVES.into_iter().filter(|&m| self.is_valid(m));
+        let first = valid.next();
+        if valid.next().is_some() {
+            None
+        } else {
+            first
+        }
+    }
+
     /// The (head, dependent) an arc move would add.
     pub fn arc(&self, m: Move) -> Option<(u32, u32)> {
         match m {
@@ -125,34 +137,52 @@ impl State {
 
     /// Applies a valid move; arc moves attach with `label`.
     pub fn apply(&mut self, m: Move, label: u16) {
+        if let Some((_, dep)) = self.apply_unlabelled(m) {
+            self.set_label(dep, label);
+        }
+    }
+
+    /// Applies a valid move, returning the arc it made (if any) without a label: name it with
+    /// [`State::set_label`] before anything looks at labels.
+    pub fn apply_unlabelled(&mut self, m: Move) -> Option<(u32, u32)> {
         debug_assert!(self.is_valid(m));
         match m {
             Move::Shift => {
                 self.on_stack[self.front] = true;
                 self.stack.push(self.front as u32);
                 self.front += 1;
+                None
             }
             Move::Left | Move::Right => {
                 let (head, dep) = self.arc(m).expect("arc move");
                 self.stack.pop();
                 self.on_stack[dep as usize] = false;
-                self.attach(head, dep, label);
+                self.attach(head, dep);
+                Some((head, dep))
             }
         }
     }
 
-    fn attach(&mut self, head: u32, dep: u32, label: u16) {
+    fn attach(&mut self, head: u32, dep: u32) {
         let (h, d) = (head as usize, dep as usize);
         self.heads[d] = head;
-        self.labels[d] = label;
-        let bit = 1u64 << (label % 64);
         if dep < head {
             self.left[h] = [dep, self.left[h][0]];
             self.left_count[h] = self.left_count[h].saturating_add(1);
-            self.left_labels[h] |= bit;
         } else {
             self.right[h] = [dep, self.right[h][0]];
             self.right_count[h] = self.right_count[h].saturating_add(1);
+        }
+    }
+
+    /// Names the arc that made `dep` a dependent.
+    pub fn set_label(&mut self, dep: u32, label: u16) {
+        let (d, h) = (dep as usize, self.heads[dep as usize] as usize);
+        self.labels[d] = label;
+        let bit = 1u64 << (label % 64);
+        if d < h {
+            self.left_labels[h] |= bit;
+        } else {
             self.right_labels[h] |= bit;
         }
     }
@@ -186,6 +216,27 @@ mod tests {
         assert_eq!(s.right[1], [2, NONE]);
         assert_eq!(s.left_labels[1], 1 << 1);
         assert_eq!(s.right_labels[1], 1 << 2);
+    }
+
+    #[test]
+    fn forced_moves_are_the_only_valid_ones() {
+        let mut s = State::default();
+        s.start(2);
+        assert_eq!(
+            s.forced(),
+            Some(Move::Shift),
+            "an empty stack can only shift"
+        );
+        s.apply(Move::Shift, 0);
+        assert_eq!(s.forced(), None, "SHIFT or LEFT");
+        s.apply(Move::Shift, 0);
+        assert_eq!(
+            s.forced(),
+            Some(Move::Right),
+            "only the root is left to shift onto"
+        );
+        s.apply(Move::Right, 0);
+        assert_eq!(s.forced(), Some(Move::Left), "the last word takes the root");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! right: the set of tags each was seen with in training. Ambiguity classes act like word
 //! clusters learned from the training data, and give the greedy tagger a look at what is coming.
 
-use crate::hashing::key;
+use crate::hashing::{key, put_keys, KeySink};
 use crate::lexeme::Lexeme;
 
 /// Stands for a word before the start or past the end of the sentence.
@@ -44,12 +44,12 @@ impl TagContext<'_> {
 
     /// The tagger's features for word `i`, given the tags chosen for the two words before it
     /// (as tag numbers, or [`START_TAG`]).
-    pub fn tag_features(&self, i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+    pub fn tag_features(&self, i: usize, prev: u64, prev2: u64, out: &mut impl KeySink) {
         out.clear();
         let w = &self.lexemes[i];
         let j = i as isize;
         let first = u64::from(i == 0);
-        out.extend_from_slice(&[
+        put_keys!(out;
             key(0, &[]),
             key(1, &[w.form]),
             key(2, &[w.lower]),
@@ -82,18 +82,24 @@ impl TagContext<'_> {
             key(29, &[self.get(j + 1).map_or(OUTSIDE, |l| l.shape)]),
             key(30, &[w.suffix[2], prev]),
             key(31, &[w.shape, self.amb(j)]),
-        ]);
+        );
     }
 
     /// The second pass's features for word `i`: the first pass's, with the tags the second
     /// pass chose on the left (`prev`, `prev2`), and the tags the first pass chose for the two
     /// words on the right (`next`, `next2`), which ambiguity classes only guess at.
-    pub fn second_features(&self, i: usize, left: [u64; 2], right: [u64; 2], out: &mut Vec<u64>) {
+    pub fn second_features(
+        &self,
+        i: usize,
+        left: [u64; 2],
+        right: [u64; 2],
+        out: &mut impl KeySink,
+    ) {
         let [prev, prev2] = left;
         let [next, next2] = right;
         self.tag_features(i, prev, prev2, out);
         let w = &self.lexemes[i];
-        out.extend_from_slice(&[
+        put_keys!(out;
             key(50, &[next]),
             key(51, &[next, next2]),
             key(52, &[prev, next]),
@@ -102,18 +108,18 @@ impl TagContext<'_> {
             key(55, &[w.suffix[2], next]),
             key(56, &[self.amb(i as isize), next, next2]),
             key(57, &[w.shape, next]),
-        ]);
+        );
     }
 
     /// Features for choosing word `i`'s morphological features, given its tag, the tags of its
     /// neighbours, and the tag and features of the nearest nominal word before it (the likely
     /// subject a verb agrees with).
-    pub fn morph_features(&self, i: usize, tags: &MorphTags, out: &mut Vec<u64>) {
+    pub fn morph_features(&self, i: usize, tags: &MorphTags, out: &mut impl KeySink) {
         out.clear();
         let w = &self.lexemes[i];
         let j = i as isize;
         let t = tags.tag;
-        out.extend_from_slice(&[
+        put_keys!(out;
             key(100, &[t]),
             key(101, &[t, w.lower]),
             key(102, &[t, w.suffix[1]]),
@@ -127,7 +133,7 @@ impl TagContext<'_> {
             key(110, &[t, self.lower(j - 2)]),
             key(111, &[t, u64::from(w.flags)]),
             key(112, &[t, tags.cue_distance]),
-        ]);
+        );
     }
 }
 

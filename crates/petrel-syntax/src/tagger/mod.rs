@@ -19,7 +19,7 @@ use petrel_text::Token;
 use crate::hashing::HashedMap;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::weights::Weights;
+use crate::weights::{Prefetching, Weights};
 use features::{MorphTags, TagContext, END_TAG, START_TAG};
 
 const MAGIC: &[u8] = b"petrel tagger v2\n";
@@ -88,7 +88,11 @@ impl Tagger {
                 Some(&tag) => (tag, true),
                 None => {
                     let left = left_atoms(&work.first, i);
-                    ctx.tag_features(i, left[0], left[1], &mut work.features);
+                    let mut keys = Prefetching {
+                        keys: &mut work.features,
+                        table: &self.weights,
+                    };
+                    ctx.tag_features(i, left[0], left[1], &mut keys);
                     let (tag, margin) = self.best(&self.weights, &work.features, &mut work.scores);
                     (tag, margin >= SETTLED_MARGIN)
                 }
@@ -102,7 +106,11 @@ impl Tagger {
                 work.first[i]
             } else {
                 let (left, right) = (left_atoms(&work.tags, i), right_atoms(&work.first, i));
-                ctx.second_features(i, left, right, &mut work.features);
+                let mut keys = Prefetching {
+                    keys: &mut work.features,
+                    table: &self.second,
+                };
+                ctx.second_features(i, left, right, &mut keys);
                 self.best(&self.second, &work.features, &mut work.scores).0
             };
             work.tags.push(tag);
@@ -160,7 +168,11 @@ impl Tagger {
             1 => candidates[0],
             _ => {
                 let context = morph_context(self, &work.tags, &work.feats, ctx, i);
-                ctx.morph_features(i, &context, &mut work.features);
+                let mut keys = Prefetching {
+                    keys: &mut work.features,
+                    table: &self.morph,
+                };
+                ctx.morph_features(i, &context, &mut keys);
                 let scores = &mut work.scores;
                 scores.clear();
                 scores.resize(self.feats.len(), 0);
