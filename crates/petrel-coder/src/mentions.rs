@@ -40,9 +40,9 @@ pub fn find(tree: &Tree, lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tree.len() {
-        let words = &tree.forms[i..];
+        let fits = |len, name: &NameRef| name_fits(tree, i, len, name, all_caps);
         let best = lexicon
-            .longest_name(words, |len, name| name_fits(tree, i, len, name, all_caps))
+            .longest_name_numbered(tree.actor_words(i), tree.agent_words(i), fits)
             .map(|(len, named)| {
                 let named = match named {
                     NameAt::Actor(id) => Named::Actor(id),

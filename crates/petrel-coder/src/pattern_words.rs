@@ -6,8 +6,13 @@
 //! lacks; that test runs before any tree search and, done with string hashing per pattern
 //! word, cost a tenth of all coding. Synsets are tried at every position a pattern could use
 //! them, and looking their phrases up by string cost as much again.
+//!
+//! The same table gives each word's numbers in the actor and agent name indexes, so that a
+//! sentence's words are looked up by string once each ([`PatternWords::word`]) and every
+//! later dictionary lookup compares numbers.
 
-use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbDict};
+use petrel_lexicon::verbs::{BlockId, Element, SynsetId};
+use petrel_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 
 /// Every word a pattern names, what each pattern needs, and the synsets' phrases as a trie of
@@ -17,7 +22,11 @@ use rustc_hash::FxHashMap;
 /// 0, then the synsets, numbered after the words. A sentence holds a synset when a phrase of
 /// it begins with one of the sentence's forms or lemmas.
 pub struct PatternWords {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Every word a pattern, a synset or an actor or agent name uses, and the regular plurals
+    /// of the pattern words.
+    words: FxHashMap<Box<str>, Word>,
+    /// How many pattern words there are (numbered `0..word_count`).
+    word_count: u32,
     /// By word number: the members of the synsets some phrase of which begins with the word.
     opens: Vec<Vec<u32>>,
     /// Where each block's patterns start in `patterns`.
@@ -37,6 +46,24 @@ struct Required {
     end: u32,
 }
 
+/// What the coder's dictionaries know of one upper-cased word: its numbers in each of them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Word {
+    /// Its number as a pattern word.
+    pub pattern: Option<u32>,
+    /// The pattern words it is the regular plural of ("TIES" of "TIE"), so that a pattern's
+    /// "TIE" finds "TIES" without a second lookup.
+    pub plural_of: [Option<u32>; 3],
+    /// Its number in the actor name index.
+    pub actor: Option<u32>,
+    /// Its number in the agent name index.
+    pub agent: Option<u32>,
+}
+
+/// The endings of regular plurals and what replaces them in the singular ("TIES" → "TIE",
+/// "BUSES" → "BUS", "PARTIES" → "PARTY").
+const PLURALS: [(&str, &str); 3] = [("IES", "Y"), ("ES", ""), ("S", "")];
+
 /// Every synset's phrases, as word numbers, in one trie: each synset has a root of its own.
 #[derive(Default)]
 struct SynsetTrie {
@@ -49,7 +76,8 @@ struct SynsetTrie {
 }
 
 impl PatternWords {
-    pub fn new(verbs: &VerbDict) -> PatternWords {
+    pub fn new(lexicon: &Lexicon) -> PatternWords {
+        let verbs = &lexicon.verbs;
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut number = |word: &str| {
             let next = ids.len() as u32;
@@ -123,7 +151,8 @@ impl PatternWords {
             });
         }
         PatternWords {
-            ids,
+            words: vocabulary(&ids, lexicon),
+            word_count,
             opens,
             block_start,
             patterns,
@@ -132,9 +161,9 @@ impl PatternWords {
         }
     }
 
-    /// The number of a pattern word; `None` for a word no pattern names.
-    pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+    /// What the dictionaries know of an upper-cased word; `None` for a word none of them has.
+    pub fn word(&self, word: &str) -> Option<&Word> {
+        self.words.get(word)
     }
 
     /// The members of the synsets that a phrase beginning with word `id` opens.
@@ -144,7 +173,7 @@ impl PatternWords {
 
     /// How many members (words and synsets) there are.
     pub fn len(&self) -> usize {
-        self.ids.len() + self.synsets.roots.len()
+        self.word_count as usize + self.synsets.roots.len()
     }
 
     /// Whether the sentence whose members are `present` holds every member that the
@@ -178,6 +207,32 @@ impl PatternWords {
         }
         longest
     }
+}
+
+/// The coder's table of words: the pattern words numbered in `ids`, each regular plural of
+/// one, and the words of the actor and agent names with their numbers in those indexes.
+fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> FxHashMap<Box<str>, Word> {
+    let mut words: FxHashMap<Box<str>, Word> = FxHashMap::default();
+    for (word, &id) in ids {
+        words.entry(word.clone()).or_default().pattern = Some(id);
+        // The plural forms whose singular, as the tree makes singulars, is this word.
+        for (suffix, replacement) in PLURALS {
+            let Some(stem) = word.strip_suffix(replacement).filter(|s| s.len() > 1) else {
+                continue;
+            };
+            let plural = words.entry(format!("{stem}{suffix}").into()).or_default();
+            if let Some(slot) = plural.plural_of.iter_mut().find(|s| s.is_none()) {
+                *slot = Some(id);
+            }
+        }
+    }
+    for (word, number) in lexicon.actors.names.words() {
+        words.entry(word.into()).or_default().actor = Some(number);
+    }
+    for (word, number) in lexicon.agents.names.words() {
+        words.entry(word.into()).or_default().agent = Some(number);
+    }
+    words
 }
 
 impl SynsetTrie {
@@ -215,6 +270,7 @@ fn summary_bit(member: u32) -> u64 {
 }
 
 /// A set of members (words and synsets, by number), as bits.
+#[derive(Default)]
 pub struct WordSet {
     bits: Vec<u64>,
     /// The union of the members' [`summary_bit`]s: a pattern needing a bit not here cannot
@@ -223,12 +279,11 @@ pub struct WordSet {
 }
 
 impl WordSet {
-    /// An empty set for the members of `words`.
-    pub fn new(words: &PatternWords) -> WordSet {
-        WordSet {
-            bits: vec![0; words.len().div_ceil(64)],
-            summary: 0,
-        }
+    /// Empties the set, making room for the members of `words`.
+    pub fn reset(&mut self, words: &PatternWords) {
+        self.bits.clear();
+        self.bits.resize(words.len().div_ceil(64), 0);
+        self.summary = 0;
     }
 
     pub fn insert(&mut self, member: u32) {
