@@ -176,14 +176,29 @@ impl PatternWords {
         self.word_count as usize + self.synsets.roots.len()
     }
 
-    /// Whether the sentence whose members are `present` holds every member that the
-    /// `pattern`-th pattern of `block` needs.
-    pub fn present(&self, present: &WordSet, block: BlockId, pattern: usize) -> bool {
-        let required = &self.patterns[self.block_start[block] + pattern];
-        required.summary & !present.summary == 0
-            && self.needs[required.start as usize..required.end as usize]
-                .iter()
-                .all(|&m| present.contains(m))
+    /// The patterns of `block` (by their index in it) that the sentence whose members are
+    /// `present` could match: those it holds every needed member of. Most patterns of a big
+    /// block fail on their summary bits, one comparison each in one pass over the block.
+    pub fn candidates<'a>(
+        &'a self,
+        present: &'a WordSet,
+        block: BlockId,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let end = self
+            .block_start
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.patterns.len());
+        self.patterns[self.block_start[block]..end]
+            .iter()
+            .enumerate()
+            .filter(move |(_, required)| {
+                required.summary & !present.summary == 0
+                    && self.needs[required.start as usize..required.end as usize]
+                        .iter()
+                        .all(|&m| present.contains(m))
+            })
+            .map(|(k, _)| k)
     }
 
     /// The number of words of the longest phrase of synset `id` that the words `words` (by
