@@ -111,7 +111,10 @@ impl<'s> Tree<'s> {
             lemma.clear();
             // A lemma that differs from its form only in the case of ASCII letters
             // upper-cases to the same word.
-            let same = token.lemma.is_empty() || token.lemma.eq_ignore_ascii_case(&token.form);
+            // (Most lemmas are their form exactly, which one comparison of bytes tells.)
+            let same = token.lemma.is_empty()
+                || token.lemma == token.form
+                || token.lemma.eq_ignore_ascii_case(&token.form);
             if same {
                 lemma.push_str(form);
             } else {
@@ -183,6 +186,11 @@ impl<'s> Tree<'s> {
     /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::word`]).
     pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
         self.tables.word_ids[i]
+    }
+
+    /// Whether the form at `i` is a word of some actor or agent name.
+    pub fn in_names(&self, i: usize) -> bool {
+        self.tables.name_words[i] != (None, None)
     }
 
     /// The numbers of the forms from `i` on in the actor name index

@@ -184,22 +184,52 @@ impl<T> PhraseIndex<T> {
 
     /// The values of the phrases ending at `node` (`depth` words down) and at each node above
     /// it, deepest first: one node per length.
-    fn ending_above(&self, node: u32, depth: usize) -> impl Iterator<Item = (usize, &T)> {
-        let path = std::iter::successors(Some((node, depth)), |&(node, depth)| {
-            (depth > 1).then(|| (self.nodes[node as usize].parent, depth - 1))
-        })
-        .filter(|&(_, depth)| depth > 0);
-        path.flat_map(move |(node, depth)| {
-            let real = |v: u32| (v != NONE).then_some(v);
-            let first = real(self.nodes[node as usize].first);
-            std::iter::successors(first, move |&v| real(self.values[v as usize].next))
-                .map(move |v| (depth, &self.values[v as usize].value))
-        })
+    fn ending_above(&self, node: u32, depth: usize) -> Matches<'_, T> {
+        Matches {
+            index: self,
+            node,
+            depth,
+            value: if depth == 0 {
+                NONE
+            } else {
+                self.nodes[node as usize].first
+            },
+        }
     }
 
     /// Every phrase and its value, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&[String], &T)> {
         self.values.iter().map(|v| (v.words.as_slice(), &v.value))
+    }
+}
+
+/// The phrases ending on the path from a node up to the first word, longest first: see
+/// [`PhraseIndex::matches`].
+struct Matches<'a, T> {
+    index: &'a PhraseIndex<T>,
+    node: u32,
+    /// How many words down `node` is; 0 when the path is used up.
+    depth: usize,
+    /// The next value at `node`, or [`NONE`] when its values are used up.
+    value: u32,
+}
+
+impl<'a, T> Iterator for Matches<'a, T> {
+    type Item = (usize, &'a T);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.value == NONE {
+            if self.depth <= 1 {
+                self.depth = 0;
+                return None;
+            }
+            self.node = self.index.nodes[self.node as usize].parent;
+            self.depth -= 1;
+            self.value = self.index.nodes[self.node as usize].first;
+        }
+        let value = &self.index.values[self.value as usize];
+        self.value = value.next;
+        Some((self.depth, &value.value))
     }
 }
 
