@@ -11,7 +11,7 @@
 //! sentence's words are looked up by string once each ([`PatternWords::word`]) and every
 //! later dictionary lookup compares numbers.
 
-use petrel_lexicon::verbs::{BlockId, Element, SynsetId};
+use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbId};
 use petrel_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 
@@ -36,6 +36,8 @@ pub struct PatternWords {
     /// The members each pattern needs, pattern after pattern.
     needs: Vec<u32>,
     synsets: SynsetTrie,
+    /// The verbs each verb form names, by the number in its [`Word`].
+    verbs: Vec<Box<[VerbId]>>,
 }
 
 /// The members one pattern needs: `needs[start..end]`, sorted, without repeats, and their
@@ -58,6 +60,19 @@ pub struct Word {
     pub actor: Option<u32>,
     /// Its number in the agent name index.
     pub agent: Option<u32>,
+    /// The verbs it is a form of, by number ([`PatternWords::verbs`]).
+    pub verbs: Option<u32>,
+}
+
+impl Word {
+    /// A word no dictionary has.
+    pub const NONE: Word = Word {
+        pattern: None,
+        plural_of: [None; 3],
+        actor: None,
+        agent: None,
+        verbs: None,
+    };
 }
 
 /// The endings of regular plurals and what replaces them in the singular ("TIES" → "TIE",
@@ -150,8 +165,10 @@ impl PatternWords {
                 end: needs.len() as u32,
             });
         }
+        let (words, verb_lists) = vocabulary(&ids, lexicon);
         PatternWords {
-            words: vocabulary(&ids, lexicon),
+            words,
+            verbs: verb_lists,
             word_count,
             opens,
             block_start,
@@ -159,6 +176,11 @@ impl PatternWords {
             needs,
             synsets,
         }
+    }
+
+    /// The verbs a word names as their form or base form, by the number in its [`Word`].
+    pub fn verbs(&self, number: Option<u32>) -> &[VerbId] {
+        number.map_or(&[], |n| &self.verbs[n as usize])
     }
 
     /// What the dictionaries know of an upper-cased word; `None` for a word none of them has.
@@ -224,9 +246,13 @@ impl PatternWords {
     }
 }
 
+/// Every word the coder looks up, and the verbs of each verb form by number.
+type Vocabulary = (FxHashMap<Box<str>, Word>, Vec<Box<[VerbId]>>);
+
 /// The coder's table of words: the pattern words numbered in `ids`, each regular plural of
-/// one, and the words of the actor and agent names with their numbers in those indexes.
-fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> FxHashMap<Box<str>, Word> {
+/// one, the words of the actor and agent names with their numbers in those indexes, and the
+/// verb forms with the verbs they name (the lists returned alongside).
+fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> Vocabulary {
     let mut words: FxHashMap<Box<str>, Word> = FxHashMap::default();
     for (word, &id) in ids {
         words.entry(word.clone()).or_default().pattern = Some(id);
@@ -247,7 +273,12 @@ fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> FxHashMap<Bo
     for (word, number) in lexicon.agents.names.words() {
         words.entry(word.into()).or_default().agent = Some(number);
     }
-    words
+    let mut verbs = Vec::new();
+    for (form, named) in lexicon.verbs.forms() {
+        words.entry(form.into()).or_default().verbs = Some(verbs.len() as u32);
+        verbs.push(named.into());
+    }
+    (words, verbs)
 }
 
 impl SynsetTrie {

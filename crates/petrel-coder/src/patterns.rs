@@ -49,7 +49,8 @@ pub fn match_verb<'l>(
     nominals: &Nominals,
     v: usize,
 ) -> Option<VerbMatch<'l>> {
-    let (by_lemma, by_form) = (verbs.lookup(&tree.lemmas[v]), verbs.lookup(&tree.forms[v]));
+    let (form, lemma) = tree.verb_words(v);
+    let (by_lemma, by_form) = (words.verbs(lemma), words.verbs(form));
     // Most verbs of a sentence are in no dictionary: they cost two lookups and nothing more.
     if by_lemma.is_empty() && by_form.is_empty() {
         return None;
@@ -128,22 +129,31 @@ pub fn match_verb<'l>(
 /// The verb's scope: its dependents, transitively, in sentence order, not entering separate
 /// clauses.
 pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
-    // Marked in a bit set and read out in order: no sorting.
-    let mut marks = vec![0u64; tree.len().div_ceil(64)];
-    let mut stack = Vec::with_capacity(tree.len());
-    stack.extend_from_slice(tree.children(v));
-    let mut count = 0;
-    while let Some(t) = stack.pop() {
+    // Collected breadth first into `out`, marked in a bit set, and read out of the bit set
+    // in order: no sorting. The bit set is on the stack for all but very long sentences.
+    let mut short = [0u64; 8];
+    let mut long = Vec::new();
+    let marks = if tree.len() <= 64 * short.len() {
+        &mut short[..]
+    } else {
+        long.resize(tree.len().div_ceil(64), 0);
+        &mut long[..]
+    };
+    let mut out = Vec::with_capacity(tree.len());
+    out.extend_from_slice(tree.children(v));
+    let mut k = 0;
+    while k < out.len() {
+        let t = out[k];
+        k += 1;
         let separate =
             SEPARATE_CLAUSES.contains(&tree.rel(t)) && !crate::roles::is_purpose(tree, t);
         if separate || tree.token(t).deprel == "acl:relcl" {
             continue;
         }
         marks[t / 64] |= 1 << (t % 64);
-        count += 1;
-        stack.extend_from_slice(tree.children(t));
+        out.extend_from_slice(tree.children(t));
     }
-    let mut out = Vec::with_capacity(count);
+    out.clear();
     for (k, &word) in marks.iter().enumerate() {
         let mut bits = word;
         while bits != 0 {

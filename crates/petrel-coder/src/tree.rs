@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use petrel_lexicon::discards::push_upper;
 use petrel_text::{Sentence, Token};
 
-use crate::pattern_words::{PatternWords, WordSet};
+use crate::pattern_words::{PatternWords, Word, WordSet};
 
 pub struct Tree<'s> {
     pub sentence: &'s Sentence,
@@ -34,10 +34,8 @@ struct Tables {
     child_start: Vec<usize>,
     /// Where the next child of each token goes, while `children` is filled.
     places: Vec<usize>,
-    /// The pattern-word number of each token's form and lemma, where they are pattern words.
-    word_ids: Vec<(Option<u32>, Option<u32>)>,
-    /// The number of each token's form in the actor and in the agent name index.
-    name_words: Vec<(Option<u32>, Option<u32>)>,
+    /// Each token's numbers in the coder's dictionaries.
+    numbers: Vec<Numbers>,
     /// The pattern words among the forms and lemmas, and the synsets they begin, for quick
     /// "is this here at all" tests.
     pattern_words: WordSet,
@@ -46,6 +44,17 @@ struct Tables {
     forms: Vec<String>,
     lemmas: Vec<String>,
     spare: Vec<String>,
+}
+
+/// The numbers of one token's form and lemma in the coder's dictionaries.
+#[derive(Clone, Copy)]
+struct Numbers {
+    /// The pattern-word numbers of the form and the lemma.
+    pattern: (Option<u32>, Option<u32>),
+    /// The form's numbers in the actor and in the agent name index.
+    names: (Option<u32>, Option<u32>),
+    /// The verb-form numbers of the form and the lemma ([`PatternWords::verbs`]).
+    verbs: (Option<u32>, Option<u32>),
 }
 
 thread_local! {
@@ -101,8 +110,7 @@ impl<'s> Tree<'s> {
             }
         }
         t.pattern_words.reset(words);
-        t.word_ids.clear();
-        t.name_words.clear();
+        t.numbers.clear();
         for (i, token) in tokens.iter().enumerate() {
             let form = &mut forms[i];
             form.clear();
@@ -120,11 +128,11 @@ impl<'s> Tree<'s> {
             } else {
                 push_upper(&token.lemma, lemma);
             }
-            let form_word = words.word(form).copied().unwrap_or_default();
+            let form_word = words.word(form).unwrap_or(&Word::NONE);
             let lemma_word = if same {
                 form_word
             } else {
-                words.word(lemma).copied().unwrap_or_default()
+                words.word(lemma).unwrap_or(&Word::NONE)
             };
             let ids = (form_word.pattern, lemma_word.pattern);
             let set = &mut t.pattern_words;
@@ -136,11 +144,14 @@ impl<'s> Tree<'s> {
                 }
             }
             // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
-            for id in form_word.plural_of.into_iter().flatten() {
+            for id in form_word.plural_of.iter().flatten().copied() {
                 set.insert(id);
             }
-            t.word_ids.push(ids);
-            t.name_words.push((form_word.actor, form_word.agent));
+            t.numbers.push(Numbers {
+                pattern: ids,
+                names: (form_word.actor, form_word.agent),
+                verbs: (form_word.verbs, lemma_word.verbs),
+            });
         }
         Tree {
             sentence,
@@ -185,23 +196,29 @@ impl<'s> Tree<'s> {
 
     /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::word`]).
     pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
-        self.tables.word_ids[i]
+        self.tables.numbers[i].pattern
+    }
+
+    /// The verbs the form and the lemma at `i` name, by their verb-form numbers (see
+    /// [`PatternWords::verbs`]).
+    pub fn verb_words(&self, i: usize) -> (Option<u32>, Option<u32>) {
+        self.tables.numbers[i].verbs
     }
 
     /// Whether the form at `i` is a word of some actor or agent name.
     pub fn in_names(&self, i: usize) -> bool {
-        self.tables.name_words[i] != (None, None)
+        self.tables.numbers[i].names != (None, None)
     }
 
     /// The numbers of the forms from `i` on in the actor name index
     /// ([`petrel_lexicon::PhraseIndex::word`]).
     pub fn actor_words(&self, i: usize) -> impl Iterator<Item = Option<u32>> + Clone + '_ {
-        self.tables.name_words[i..].iter().map(|&(actor, _)| actor)
+        self.tables.numbers[i..].iter().map(|n| n.names.0)
     }
 
     /// The numbers of the forms from `i` on in the agent name index.
     pub fn agent_words(&self, i: usize) -> impl Iterator<Item = Option<u32>> + Clone + '_ {
-        self.tables.name_words[i..].iter().map(|&(_, agent)| agent)
+        self.tables.numbers[i..].iter().map(|n| n.names.1)
     }
 
     /// Children with a given base relation.
