@@ -50,7 +50,7 @@ impl<'l> Coder<'l> {
             require_target: true,
             recode_modal: false,
             discards: Discards::new(&lexicon.discards),
-            pattern_words: PatternWords::new(&lexicon.verbs),
+            pattern_words: PatternWords::new(lexicon),
         }
     }
 

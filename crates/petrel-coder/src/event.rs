@@ -54,5 +54,7 @@ pub struct Event {
 }
 
 pub(crate) fn describe(origin: &Origin) -> String {
-    origin.to_string()
+    let mut out = String::with_capacity(origin.file.len() + 12);
+    origin.push_to(&mut out);
+    out
 }

@@ -1,6 +1,8 @@
 //! Finding the actors and agents a sentence names, as runs of words matched against the
 //! lexicon's phrase indexes (longest match first, left to right).
 
+use std::cell::OnceCell;
+
 use petrel_lexicon::actors::{ActorId, NameRef};
 use petrel_lexicon::agents::AgentId;
 use petrel_lexicon::{Lexicon, NameAt};
@@ -31,18 +33,28 @@ pub struct Mention {
 /// Every mention in the sentence, with no two overlapping. At each position the longest
 /// phrase wins; an actor beats an agent of the same length.
 pub fn find(tree: &Tree, lexicon: &Lexicon) -> Vec<Mention> {
-    let all_caps = tree
-        .sentence
-        .tokens
-        .iter()
-        .filter(|t| t.form.chars().any(char::is_alphabetic))
-        .all(|t| !t.form.chars().any(char::is_lowercase));
+    // Needed only for a name that must match with its capitals: worked out then.
+    let all_caps = OnceCell::new();
+    let all_caps = || {
+        *all_caps.get_or_init(|| {
+            tree.sentence
+                .tokens
+                .iter()
+                .filter(|t| t.form.chars().any(char::is_alphabetic))
+                .all(|t| !t.form.chars().any(char::is_lowercase))
+        })
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tree.len() {
-        let words = &tree.forms[i..];
+        // Most words begin no name: no dictionary has them at all.
+        if !tree.in_names(i) {
+            i += 1;
+            continue;
+        }
+        let fits = |len, name: &NameRef| name_fits(tree, i, len, name, all_caps);
         let best = lexicon
-            .longest_name(words, |len, name| name_fits(tree, i, len, name, all_caps))
+            .longest_name_numbered(tree.actor_words(i), tree.agent_words(i), fits)
             .map(|(len, named)| {
                 let named = match named {
                     NameAt::Actor(id) => Named::Actor(id),
@@ -69,8 +81,14 @@ pub fn find(tree: &Tree, lexicon: &Lexicon) -> Vec<Mention> {
 
 /// Whether a matched name may be used here: with its capitals when it has them, and, when it
 /// is also a common word or given name, not joined to a neighbouring capitalised name.
-fn name_fits(tree: &Tree, start: usize, len: usize, name: &NameRef, all_caps: bool) -> bool {
-    if name.flags.case_sensitive && !all_caps {
+fn name_fits(
+    tree: &Tree,
+    start: usize,
+    len: usize,
+    name: &NameRef,
+    all_caps: impl Fn() -> bool,
+) -> bool {
+    if name.flags.case_sensitive && !all_caps() {
         let written: Vec<&str> = name.written.split_whitespace().collect();
         let tokens = &tree.sentence.tokens[start..start + len];
         if written.len() == len && written.iter().zip(tokens).any(|(w, t)| *w != t.form) {

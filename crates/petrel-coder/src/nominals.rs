@@ -3,7 +3,7 @@
 //! → `GONMIL`, "An MSF Arnor diplomat" → `NGOARNGOV`), and spread over conjuncts ("Arnor and
 //! Gondor" → `ARN`, `GON`).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
@@ -101,9 +101,14 @@ impl<'a> Nominals<'a> {
 
     fn compute_actors(&self, i: usize) -> Vec<ActorMatch> {
         let mut out = self.own(i, 0, &[]);
-        let shared: Vec<ActorMatch> = match self.headed[i] {
-            Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).countries,
-            _ => Vec::new(),
+        // The countries the phrase's modifiers give, for conjuncts without one (worked out
+        // only for such a conjunct).
+        let shared = OnceCell::new();
+        let shared = || {
+            shared.get_or_init(|| match self.headed[i] {
+                Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).countries,
+                _ => Vec::new(),
+            })
         };
         // Conjuncts, and for a named actor the names set beside it ("Mordor, the Shire,
         // Arnor and Bree").
@@ -135,8 +140,8 @@ impl<'a> Nominals<'a> {
             .collect();
         for c in conjuncts {
             let conjunct = self.actors(c);
-            if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared.is_empty() {
-                out.extend(self.own(c, 0, &shared));
+            if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared().is_empty() {
+                out.extend(self.own(c, 0, shared()));
             } else {
                 out.extend(conjunct);
             }
@@ -284,9 +289,9 @@ impl<'a> Nominals<'a> {
                 if code == "---" {
                     return Vec::new();
                 }
-                let mut entries = vec![format!("{} ({})", entry.name, entry.origin)];
+                let mut entries = vec![entry.origin.label(&[&entry.name])];
                 if let Some(role) = role {
-                    entries.push(format!("{} ({})", role.code, role.origin));
+                    entries.push(role.origin.label(&[&role.code]));
                 }
                 let mut actor = ActorMatch {
                     code: code.to_string(),
@@ -477,11 +482,11 @@ fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
         actor.code.as_str()
     };
     actor.code = match agent.placement {
-        Placement::After => format!("{base}{}", agent.code),
+        Placement::After => [base, &agent.code].concat(),
         Placement::Before if actor.code.is_empty() => agent.code.clone(),
-        Placement::Before => format!("{}{base}", agent.code),
+        Placement::Before => [&agent.code, base].concat(),
     };
     actor
         .entries
-        .push(format!("agent {} ({})", agent.name, agent.origin));
+        .push(agent.origin.label(&["agent ", &agent.name]));
 }

@@ -6,8 +6,13 @@
 //! lacks; that test runs before any tree search and, done with string hashing per pattern
 //! word, cost a tenth of all coding. Synsets are tried at every position a pattern could use
 //! them, and looking their phrases up by string cost as much again.
+//!
+//! The same table gives each word's numbers in the actor and agent name indexes, so that a
+//! sentence's words are looked up by string once each ([`PatternWords::word`]) and every
+//! later dictionary lookup compares numbers.
 
-use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbDict};
+use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbId};
+use petrel_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 
 /// Every word a pattern names, what each pattern needs, and the synsets' phrases as a trie of
@@ -17,7 +22,11 @@ use rustc_hash::FxHashMap;
 /// 0, then the synsets, numbered after the words. A sentence holds a synset when a phrase of
 /// it begins with one of the sentence's forms or lemmas.
 pub struct PatternWords {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Every word a pattern, a synset or an actor or agent name uses, and the regular plurals
+    /// of the pattern words.
+    words: FxHashMap<Box<str>, Word>,
+    /// How many pattern words there are (numbered `0..word_count`).
+    word_count: u32,
     /// By word number: the members of the synsets some phrase of which begins with the word.
     opens: Vec<Vec<u32>>,
     /// Where each block's patterns start in `patterns`.
@@ -27,6 +36,8 @@ pub struct PatternWords {
     /// The members each pattern needs, pattern after pattern.
     needs: Vec<u32>,
     synsets: SynsetTrie,
+    /// The verbs each verb form names, by the number in its [`Word`].
+    verbs: Vec<Box<[VerbId]>>,
 }
 
 /// The members one pattern needs: `needs[start..end]`, sorted, without repeats, and their
@@ -36,6 +47,37 @@ struct Required {
     start: u32,
     end: u32,
 }
+
+/// What the coder's dictionaries know of one upper-cased word: its numbers in each of them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Word {
+    /// Its number as a pattern word.
+    pub pattern: Option<u32>,
+    /// The pattern words it is the regular plural of ("TIES" of "TIE"), so that a pattern's
+    /// "TIE" finds "TIES" without a second lookup.
+    pub plural_of: [Option<u32>; 3],
+    /// Its number in the actor name index.
+    pub actor: Option<u32>,
+    /// Its number in the agent name index.
+    pub agent: Option<u32>,
+    /// The verbs it is a form of, by number ([`PatternWords::verbs`]).
+    pub verbs: Option<u32>,
+}
+
+impl Word {
+    /// A word no dictionary has.
+    pub const NONE: Word = Word {
+        pattern: None,
+        plural_of: [None; 3],
+        actor: None,
+        agent: None,
+        verbs: None,
+    };
+}
+
+/// The endings of regular plurals and what replaces them in the singular ("TIES" → "TIE",
+/// "BUSES" → "BUS", "PARTIES" → "PARTY").
+const PLURALS: [(&str, &str); 3] = [("IES", "Y"), ("ES", ""), ("S", "")];
 
 /// Every synset's phrases, as word numbers, in one trie: each synset has a root of its own.
 #[derive(Default)]
@@ -49,7 +91,8 @@ struct SynsetTrie {
 }
 
 impl PatternWords {
-    pub fn new(verbs: &VerbDict) -> PatternWords {
+    pub fn new(lexicon: &Lexicon) -> PatternWords {
+        let verbs = &lexicon.verbs;
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut number = |word: &str| {
             let next = ids.len() as u32;
@@ -122,8 +165,11 @@ impl PatternWords {
                 end: needs.len() as u32,
             });
         }
+        let (words, verb_lists) = vocabulary(&ids, lexicon);
         PatternWords {
-            ids,
+            words,
+            verbs: verb_lists,
+            word_count,
             opens,
             block_start,
             patterns,
@@ -132,9 +178,14 @@ impl PatternWords {
         }
     }
 
-    /// The number of a pattern word; `None` for a word no pattern names.
-    pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+    /// The verbs a word names as their form or base form, by the number in its [`Word`].
+    pub fn verbs(&self, number: Option<u32>) -> &[VerbId] {
+        number.map_or(&[], |n| &self.verbs[n as usize])
+    }
+
+    /// What the dictionaries know of an upper-cased word; `None` for a word none of them has.
+    pub fn word(&self, word: &str) -> Option<&Word> {
+        self.words.get(word)
     }
 
     /// The members of the synsets that a phrase beginning with word `id` opens.
@@ -144,17 +195,32 @@ impl PatternWords {
 
     /// How many members (words and synsets) there are.
     pub fn len(&self) -> usize {
-        self.ids.len() + self.synsets.roots.len()
+        self.word_count as usize + self.synsets.roots.len()
     }
 
-    /// Whether the sentence whose members are `present` holds every member that the
-    /// `pattern`-th pattern of `block` needs.
-    pub fn present(&self, present: &WordSet, block: BlockId, pattern: usize) -> bool {
-        let required = &self.patterns[self.block_start[block] + pattern];
-        required.summary & !present.summary == 0
-            && self.needs[required.start as usize..required.end as usize]
-                .iter()
-                .all(|&m| present.contains(m))
+    /// The patterns of `block` (by their index in it) that the sentence whose members are
+    /// `present` could match: those it holds every needed member of. Most patterns of a big
+    /// block fail on their summary bits, one comparison each in one pass over the block.
+    pub fn candidates<'a>(
+        &'a self,
+        present: &'a WordSet,
+        block: BlockId,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let end = self
+            .block_start
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.patterns.len());
+        self.patterns[self.block_start[block]..end]
+            .iter()
+            .enumerate()
+            .filter(move |(_, required)| {
+                required.summary & !present.summary == 0
+                    && self.needs[required.start as usize..required.end as usize]
+                        .iter()
+                        .all(|&m| present.contains(m))
+            })
+            .map(|(k, _)| k)
     }
 
     /// The number of words of the longest phrase of synset `id` that the words `words` (by
@@ -178,6 +244,41 @@ impl PatternWords {
         }
         longest
     }
+}
+
+/// Every word the coder looks up, and the verbs of each verb form by number.
+type Vocabulary = (FxHashMap<Box<str>, Word>, Vec<Box<[VerbId]>>);
+
+/// The coder's table of words: the pattern words numbered in `ids`, each regular plural of
+/// one, the words of the actor and agent names with their numbers in those indexes, and the
+/// verb forms with the verbs they name (the lists returned alongside).
+fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> Vocabulary {
+    let mut words: FxHashMap<Box<str>, Word> = FxHashMap::default();
+    for (word, &id) in ids {
+        words.entry(word.clone()).or_default().pattern = Some(id);
+        // The plural forms whose singular, as the tree makes singulars, is this word.
+        for (suffix, replacement) in PLURALS {
+            let Some(stem) = word.strip_suffix(replacement).filter(|s| s.len() > 1) else {
+                continue;
+            };
+            let plural = words.entry(format!("{stem}{suffix}").into()).or_default();
+            if let Some(slot) = plural.plural_of.iter_mut().find(|s| s.is_none()) {
+                *slot = Some(id);
+            }
+        }
+    }
+    for (word, number) in lexicon.actors.names.words() {
+        words.entry(word.into()).or_default().actor = Some(number);
+    }
+    for (word, number) in lexicon.agents.names.words() {
+        words.entry(word.into()).or_default().agent = Some(number);
+    }
+    let mut verbs = Vec::new();
+    for (form, named) in lexicon.verbs.forms() {
+        words.entry(form.into()).or_default().verbs = Some(verbs.len() as u32);
+        verbs.push(named.into());
+    }
+    (words, verbs)
 }
 
 impl SynsetTrie {
@@ -215,6 +316,7 @@ fn summary_bit(member: u32) -> u64 {
 }
 
 /// A set of members (words and synsets, by number), as bits.
+#[derive(Default)]
 pub struct WordSet {
     bits: Vec<u64>,
     /// The union of the members' [`summary_bit`]s: a pattern needing a bit not here cannot
@@ -223,12 +325,11 @@ pub struct WordSet {
 }
 
 impl WordSet {
-    /// An empty set for the members of `words`.
-    pub fn new(words: &PatternWords) -> WordSet {
-        WordSet {
-            bits: vec![0; words.len().div_ceil(64)],
-            summary: 0,
-        }
+    /// Empties the set, making room for the members of `words`.
+    pub fn reset(&mut self, words: &PatternWords) {
+        self.bits.clear();
+        self.bits.resize(words.len().div_ceil(64), 0);
+        self.summary = 0;
     }
 
     pub fn insert(&mut self, member: u32) {

@@ -8,6 +8,8 @@
 //! PETRARCH's reading of a pattern while letting the tree, not the surface string, decide what
 //! belongs to the verb.
 
+use std::cell::OnceCell;
+
 use petrel_lexicon::verbs::{Element, EventCodes, Pattern, VerbDict, VerbId};
 use petrel_lexicon::words::is_plural_of;
 
@@ -48,15 +50,23 @@ pub fn match_verb<'l>(
     nominals: &Nominals,
     v: usize,
 ) -> Option<VerbMatch<'l>> {
-    let (by_lemma, by_form) = (verbs.lookup(&tree.lemmas[v]), verbs.lookup(&tree.forms[v]));
+    let (form, lemma) = tree.verb_words(v);
+    let (by_lemma, by_form) = (words.verbs(lemma), words.verbs(form));
     // Most verbs of a sentence are in no dictionary: they cost two lookups and nothing more.
     if by_lemma.is_empty() && by_form.is_empty() {
         return None;
     }
-    let mut scope = scope(tree, v);
-    shared_subject(tree, v, &mut scope);
     // The verb is not in its own scope, so the scope splits into the words before and after.
-    let (before, after) = scope.split_at(scope.partition_point(|&p| p < v));
+    // It is collected only when a multi-word verb or a pattern needs it.
+    let scope = OnceCell::new();
+    let sides = || {
+        let scope = scope.get_or_init(|| {
+            let mut scope = self::scope(tree, v);
+            shared_subject(tree, v, &mut scope);
+            scope
+        });
+        scope.split_at(scope.partition_point(|&p| p < v))
+    };
     // Every verb the lemma or the form names, each once (the key below orders them all, so
     // the order they are tried in does not matter).
     let noun = tree.token(v).upos == "NOUN";
@@ -68,21 +78,21 @@ pub fn match_verb<'l>(
     // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
     // "leave"): the dictionary lists such forms on purpose.
     let verb = candidates
-        .filter(|&id| companions_present(tree, verbs, id, before, after))
+        .filter(|&id| companions_present(tree, verbs, id, sides))
         .max_by_key(|&id| {
             let entry = &verbs.verbs[id];
             let exact = entry.words[entry.head] == tree.forms[v];
             (entry.words.len(), exact, std::cmp::Reverse(id))
         })?;
     let block_id = verbs.verbs[verb].block;
+    let patterns = &verbs.blocks[block_id].patterns;
     let mut best: Option<((usize, usize), &Pattern, Bindings)> = None;
-    for (k, pattern) in verbs.blocks[block_id].patterns.iter().enumerate() {
-        // A cheap first test: every literal word the pattern names occurs in the sentence (as
-        // a form, a lemma, or the singular of a plural form). Most patterns of a big block
-        // fail here without any tree search.
-        if !words.present(tree.pattern_words(), block_id, k) {
-            continue;
-        }
+    // A cheap first test: every literal word the pattern names occurs in the sentence (as a
+    // form, a lemma, or the singular of a plural form). Most patterns of a big block fail
+    // here without any tree search.
+    for k in words.candidates(tree.pattern_words(), block_id) {
+        let pattern = &patterns[k];
+        let (before, after) = sides();
         let mut matcher = Matcher {
             tree,
             words,
@@ -126,20 +136,38 @@ pub fn match_verb<'l>(
 /// The verb's scope: its dependents, transitively, in sentence order, not entering separate
 /// clauses.
 pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
-    // Sized for the whole sentence once, rather than grown push by push.
+    // Collected breadth first into `out`, marked in a bit set, and read out of the bit set
+    // in order: no sorting. The bit set is on the stack for all but very long sentences.
+    let mut short = [0u64; 8];
+    let mut long = Vec::new();
+    let marks = if tree.len() <= 64 * short.len() {
+        &mut short[..]
+    } else {
+        long.resize(tree.len().div_ceil(64), 0);
+        &mut long[..]
+    };
     let mut out = Vec::with_capacity(tree.len());
-    let mut stack = Vec::with_capacity(tree.len());
-    stack.extend_from_slice(tree.children(v));
-    while let Some(t) = stack.pop() {
+    out.extend_from_slice(tree.children(v));
+    let mut k = 0;
+    while k < out.len() {
+        let t = out[k];
+        k += 1;
         let separate =
             SEPARATE_CLAUSES.contains(&tree.rel(t)) && !crate::roles::is_purpose(tree, t);
         if separate || tree.token(t).deprel == "acl:relcl" {
             continue;
         }
-        out.push(t);
-        stack.extend_from_slice(tree.children(t));
+        marks[t / 64] |= 1 << (t % 64);
+        out.extend_from_slice(tree.children(t));
     }
-    out.sort_unstable();
+    out.clear();
+    for (k, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            out.push(64 * k + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
     out
 }
 
@@ -163,15 +191,18 @@ fn shared_subject(tree: &Tree, v: usize, scope: &mut Vec<usize>) {
 }
 
 /// Whether a multi-word verb's other words stand on the right sides of the verb, among the
-/// scope's words `before` and `after` it.
-fn companions_present(
+/// scope's words before and after it (`sides`, asked for only when there are other words).
+fn companions_present<'s>(
     tree: &Tree,
     verbs: &VerbDict,
     id: VerbId,
-    before: &[usize],
-    after: &[usize],
+    sides: impl Fn() -> (&'s [usize], &'s [usize]),
 ) -> bool {
     let (words_before, words_after) = verbs.verbs[id].companions();
+    if words_before.is_empty() && words_after.is_empty() {
+        return true;
+    }
+    let (before, after) = sides();
     let in_order = |words: &[String], positions: &[usize]| {
         let mut it = positions.iter();
         words.iter().all(|w| it.any(|&p| tree.is_word(p, w)))

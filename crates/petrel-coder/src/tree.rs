@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use petrel_lexicon::discards::push_upper;
 use petrel_text::{Sentence, Token};
 
-use crate::pattern_words::{PatternWords, WordSet};
+use crate::pattern_words::{PatternWords, Word, WordSet};
 
 pub struct Tree<'s> {
     pub sentence: &'s Sentence,
@@ -17,113 +17,155 @@ pub struct Tree<'s> {
     pub forms: Vec<String>,
     /// Upper-cased lemmas (the form when the parse has no lemma).
     pub lemmas: Vec<String>,
-    heads: Vec<Option<usize>>,
     /// Base relations (`nsubj:pass` → `nsubj`).
     rels: Vec<&'s str>,
+    tables: Tables,
+}
+
+/// The tree's tables that do not borrow from the sentence. A thread's trees are made one
+/// after another, so each hands its tables (and its word strings) to the next rather than
+/// freeing them: allocating them afresh for every sentence cost a tenth of coding.
+#[derive(Default)]
+struct Tables {
+    heads: Vec<Option<usize>>,
     /// Token `i`'s children are `children[child_start[i]..child_start[i + 1]]`, in sentence
     /// order: one list for the whole sentence rather than one per token.
     children: Vec<usize>,
     child_start: Vec<usize>,
-    /// The pattern-word number of each token's form and lemma, where they are pattern words.
-    word_ids: Vec<(Option<u32>, Option<u32>)>,
+    /// Where the next child of each token goes, while `children` is filled.
+    places: Vec<usize>,
+    /// Each token's numbers in the coder's dictionaries.
+    numbers: Vec<Numbers>,
     /// The pattern words among the forms and lemmas, and the synsets they begin, for quick
     /// "is this here at all" tests.
     pattern_words: WordSet,
+    /// The word strings of the last tree, while no tree holds them, and those left over when
+    /// a tree has fewer tokens than the one before.
+    forms: Vec<String>,
+    lemmas: Vec<String>,
+    spare: Vec<String>,
+}
+
+/// The numbers of one token's form and lemma in the coder's dictionaries.
+#[derive(Clone, Copy)]
+struct Numbers {
+    /// The pattern-word numbers of the form and the lemma.
+    pattern: (Option<u32>, Option<u32>),
+    /// The form's numbers in the actor and in the agent name index.
+    names: (Option<u32>, Option<u32>),
+    /// The verb-form numbers of the form and the lemma ([`PatternWords::verbs`]).
+    verbs: (Option<u32>, Option<u32>),
+}
+
+thread_local! {
+    /// The tables of the last tree dropped on this thread, for the next one.
+    static SPARE: RefCell<Option<Tables>> = const { RefCell::new(None) };
 }
 
 impl<'s> Tree<'s> {
     /// The tree of `sentence`, noting which of `words` it holds.
     pub fn new(sentence: &'s Sentence, words: &PatternWords) -> Tree<'s> {
-        let n = sentence.tokens.len();
-        let heads: Vec<Option<usize>> = sentence
-            .tokens
-            .iter()
-            .map(|t| t.head.checked_sub(1).filter(|&h| h < n))
-            .collect();
-        let mut child_start = vec![0; n + 1];
-        for h in heads.iter().flatten() {
-            child_start[h + 1] += 1;
+        let mut t = SPARE
+            .try_with(|spare| spare.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let tokens = &sentence.tokens;
+        let n = tokens.len();
+        t.heads.clear();
+        t.heads.extend(
+            tokens
+                .iter()
+                .map(|t| t.head.checked_sub(1).filter(|&h| h < n)),
+        );
+        t.child_start.clear();
+        t.child_start.resize(n + 1, 0);
+        for h in t.heads.iter().flatten() {
+            t.child_start[h + 1] += 1;
         }
         for i in 0..n {
-            child_start[i + 1] += child_start[i];
+            t.child_start[i + 1] += t.child_start[i];
         }
-        let mut children = vec![0; child_start[n]];
-        let mut next = child_start.clone();
-        for (i, h) in heads.iter().enumerate() {
+        t.children.clear();
+        t.children.resize(t.child_start[n], 0);
+        // Each child goes to the next free place in its head's list.
+        t.places.clear();
+        t.places.extend_from_slice(&t.child_start[..n]);
+        for (i, h) in t.heads.iter().enumerate() {
             if let Some(h) = *h {
-                children[next[h]] = i;
-                next[h] += 1;
+                t.children[t.places[h]] = i;
+                t.places[h] += 1;
             }
         }
-        let rels = sentence
-            .tokens
-            .iter()
-            .map(|t| base_relation(&t.deprel))
-            .collect();
-        let (forms, lemmas): (Vec<String>, Vec<String>) = SPARE.with_borrow_mut(|spare| {
-            let tokens = &sentence.tokens;
-            let forms = tokens.iter().map(|t| upper(&t.form, spare)).collect();
-            let lemmas = tokens
-                .iter()
-                .map(|t| match t.lemma.as_str() {
-                    "" => upper(&t.form, spare),
-                    lemma => upper(lemma, spare),
-                })
-                .collect();
-            (forms, lemmas)
-        });
-        let mut pattern_words = WordSet::new(words);
-        let note = |set: &mut WordSet, word: &str| {
-            let id = words.id(word);
-            if let Some(id) = id {
+        let rels = tokens.iter().map(|t| base_relation(&t.deprel)).collect();
+
+        let mut forms = std::mem::take(&mut t.forms);
+        let mut lemmas = std::mem::take(&mut t.lemmas);
+        for list in [&mut forms, &mut lemmas] {
+            if list.len() > n {
+                t.spare.extend(list.drain(n..));
+            }
+            while list.len() < n {
+                list.push(t.spare.pop().unwrap_or_default());
+            }
+        }
+        t.pattern_words.reset(words);
+        t.numbers.clear();
+        for (i, token) in tokens.iter().enumerate() {
+            let form = &mut forms[i];
+            form.clear();
+            push_upper(&token.form, form);
+            let lemma = &mut lemmas[i];
+            lemma.clear();
+            // A lemma that differs from its form only in the case of ASCII letters
+            // upper-cases to the same word.
+            // (Most lemmas are their form exactly, which one comparison of bytes tells.)
+            let same = token.lemma.is_empty()
+                || token.lemma == token.form
+                || token.lemma.eq_ignore_ascii_case(&token.form);
+            if same {
+                lemma.push_str(form);
+            } else {
+                push_upper(&token.lemma, lemma);
+            }
+            let form_word = words.word(form).unwrap_or(&Word::NONE);
+            let lemma_word = if same {
+                form_word
+            } else {
+                words.word(lemma).unwrap_or(&Word::NONE)
+            };
+            let ids = (form_word.pattern, lemma_word.pattern);
+            let set = &mut t.pattern_words;
+            for id in [ids.0, ids.1].into_iter().flatten() {
+                set.insert(id);
+                // A synset is here when one of its phrases could begin at a form or lemma.
+                for &synset in words.opened_by(id) {
+                    set.insert(synset);
+                }
+            }
+            // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
+            for id in form_word.plural_of.iter().flatten().copied() {
                 set.insert(id);
             }
-            id
-        };
-        let mut singular = String::new();
-        let mut word_ids = Vec::with_capacity(n);
-        for (form, lemma) in forms.iter().zip(&lemmas) {
-            let form_id = note(&mut pattern_words, form);
-            let lemma_id = if lemma == form {
-                form_id
-            } else {
-                note(&mut pattern_words, lemma)
-            };
-            let ids = (form_id, lemma_id);
-            // A synset is here when one of its phrases could begin at a form or lemma.
-            for id in [ids.0, ids.1].into_iter().flatten() {
-                for &synset in words.opened_by(id) {
-                    pattern_words.insert(synset);
-                }
-            }
-            word_ids.push(ids);
-            // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES" in one lookup.
-            for (suffix, replacement) in [("IES", "Y"), ("ES", ""), ("S", "")] {
-                if let Some(stem) = form.strip_suffix(suffix).filter(|s| s.len() > 1) {
-                    singular.clear();
-                    singular.push_str(stem);
-                    singular.push_str(replacement);
-                    note(&mut pattern_words, &singular);
-                }
-            }
+            t.numbers.push(Numbers {
+                pattern: ids,
+                names: (form_word.actor, form_word.agent),
+                verbs: (form_word.verbs, lemma_word.verbs),
+            });
         }
         Tree {
             sentence,
             forms,
             lemmas,
-            heads,
             rels,
-            children,
-            child_start,
-            word_ids,
-            pattern_words,
+            tables: t,
         }
     }
 
     /// The pattern words in the sentence, each as a form or lemma, or as the singular of a
     /// regular plural form; and the synsets with a phrase beginning at a form or lemma.
     pub fn pattern_words(&self) -> &WordSet {
-        &self.pattern_words
+        &self.tables.pattern_words
     }
 
     pub fn len(&self) -> usize {
@@ -139,11 +181,12 @@ impl<'s> Tree<'s> {
     }
 
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.heads[i]
+        self.tables.heads[i]
     }
 
     pub fn children(&self, i: usize) -> &[usize] {
-        &self.children[self.child_start[i]..self.child_start[i + 1]]
+        let t = &self.tables;
+        &t.children[t.child_start[i]..t.child_start[i + 1]]
     }
 
     /// The relation without subtype (`nsubj:pass` → `nsubj`).
@@ -151,9 +194,31 @@ impl<'s> Tree<'s> {
         self.rels[i]
     }
 
-    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::id`]).
+    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::word`]).
     pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
-        self.word_ids[i]
+        self.tables.numbers[i].pattern
+    }
+
+    /// The verbs the form and the lemma at `i` name, by their verb-form numbers (see
+    /// [`PatternWords::verbs`]).
+    pub fn verb_words(&self, i: usize) -> (Option<u32>, Option<u32>) {
+        self.tables.numbers[i].verbs
+    }
+
+    /// Whether the form at `i` is a word of some actor or agent name.
+    pub fn in_names(&self, i: usize) -> bool {
+        self.tables.numbers[i].names != (None, None)
+    }
+
+    /// The numbers of the forms from `i` on in the actor name index
+    /// ([`petrel_lexicon::PhraseIndex::word`]).
+    pub fn actor_words(&self, i: usize) -> impl Iterator<Item = Option<u32>> + Clone + '_ {
+        self.tables.numbers[i..].iter().map(|n| n.names.0)
+    }
+
+    /// The numbers of the forms from `i` on in the agent name index.
+    pub fn agent_words(&self, i: usize) -> impl Iterator<Item = Option<u32>> + Clone + '_ {
+        self.tables.numbers[i..].iter().map(|n| n.names.1)
     }
 
     /// Children with a given base relation.
@@ -194,7 +259,7 @@ impl<'s> Tree<'s> {
             if i == ancestor {
                 return true;
             }
-            match self.heads[i] {
+            match self.tables.heads[i] {
                 Some(h) => i = h,
                 None => return false,
             }
@@ -204,34 +269,15 @@ impl<'s> Tree<'s> {
 }
 
 impl Drop for Tree<'_> {
-    /// Hands the tree's word strings to the next tree made on this thread.
+    /// Hands the tree's tables and word strings to the next tree made on this thread.
     fn drop(&mut self) {
+        let mut tables = std::mem::take(&mut self.tables);
+        tables.forms = std::mem::take(&mut self.forms);
+        tables.lemmas = std::mem::take(&mut self.lemmas);
         // A tree dropped while the thread itself ends has nowhere to hand them; they are
         // freed as usual.
-        let _ = SPARE.try_with(|spare| {
-            let mut spare = spare.borrow_mut();
-            let room = MAX_SPARE.saturating_sub(spare.len());
-            let words = self.forms.drain(..).chain(self.lemmas.drain(..));
-            spare.extend(words.take(room));
-        });
+        let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(tables));
     }
-}
-
-thread_local! {
-    /// Strings of the trees already dropped on this thread, reused for the upper-cased words of
-    /// the next: two fresh strings per token, allocated and freed, cost a tenth of coding.
-    static SPARE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-/// At most this many spare strings are kept per thread (enough for two long sentences).
-const MAX_SPARE: usize = 512;
-
-/// `word` upper-cased, in a spare string if there is one.
-fn upper(word: &str, spare: &mut Vec<String>) -> String {
-    let mut out = spare.pop().unwrap_or_default();
-    out.clear();
-    push_upper(word, &mut out);
-    out
 }
 
 /// The relation without subtype, as [`Token::base_deprel`] gives it, by a byte search: the

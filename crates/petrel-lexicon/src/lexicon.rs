@@ -42,23 +42,45 @@ impl Lexicon {
         words: &[S],
         actor_fits: impl Fn(usize, &NameRef) -> bool,
     ) -> Option<(usize, NameAt)> {
-        let actor = self
-            .actors
-            .names
-            .matches(words)
-            .find(|(len, name)| actor_fits(*len, name))
-            .map(|(len, name)| (len, NameAt::Actor(name.actor)));
-        let agent = self
-            .agents
-            .names
-            .matches(words)
-            .next()
-            .map(|(len, &id)| (len, NameAt::Agent(id)));
-        match (actor, agent) {
-            (Some(a), Some(g)) if g.0 > a.0 => Some(g),
-            (Some(a), _) => Some(a),
-            (None, g) => g,
-        }
+        longest(
+            self.actors.names.matches(words),
+            self.agents.names.matches(words),
+            actor_fits,
+        )
+    }
+
+    /// [`Lexicon::longest_name`] for words given by their numbers in the actor and in the
+    /// agent name index ([`crate::PhraseIndex::word`]), as a caller that looks up many runs of
+    /// the same words numbers them once.
+    pub fn longest_name_numbered(
+        &self,
+        actor_words: impl IntoIterator<Item = Option<u32>>,
+        agent_words: impl IntoIterator<Item = Option<u32>>,
+        actor_fits: impl Fn(usize, &NameRef) -> bool,
+    ) -> Option<(usize, NameAt)> {
+        longest(
+            self.actors.names.matches_numbered(actor_words),
+            self.agents.names.matches_numbered(agent_words),
+            actor_fits,
+        )
+    }
+}
+
+/// The longest of the actor names and agent names matched (each longest first), the first
+/// actor name that fits winning over an agent name of the same length.
+fn longest<'l>(
+    mut actors: impl Iterator<Item = (usize, &'l NameRef)>,
+    mut agents: impl Iterator<Item = (usize, &'l AgentId)>,
+    actor_fits: impl Fn(usize, &NameRef) -> bool,
+) -> Option<(usize, NameAt)> {
+    let actor = actors
+        .find(|(len, name)| actor_fits(*len, name))
+        .map(|(len, name)| (len, NameAt::Actor(name.actor)));
+    let agent = agents.next().map(|(len, &id)| (len, NameAt::Agent(id)));
+    match (actor, agent) {
+        (Some(a), Some(g)) if g.0 > a.0 => Some(g),
+        (Some(a), _) => Some(a),
+        (None, g) => g,
     }
 }
 

@@ -199,6 +199,14 @@ impl VerbDict {
         self.by_form.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// Every upper-cased form and base form with the verbs it names, as [`VerbDict::lookup`]
+    /// finds them.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, &[VerbId])> {
+        self.by_form
+            .iter()
+            .map(|(form, verbs)| (form.as_str(), verbs.as_slice()))
+    }
+
     /// The codes a verb takes when no pattern matches: its own, else its block's.
     pub fn default_codes(&self, verb: VerbId) -> &EventCodes {
         let v = &self.verbs[verb];
