@@ -262,18 +262,7 @@ fn local_actors_take_the_country_of_the_dateline_or_of_the_clause() {
     assert_eq!(triples(&alone.events), one("190", "---COP", "---CVL"));
 
     let mut story = StoryContext::default();
-    coder.read_dateline(
-        &parse(
-            "
-            1 GONDOR GONDOR PROPN 0 root
-            2 ,      ,      PUNCT 3 punct
-            3 March  March  PROPN 1 appos
-            4 4      4      NUM   3 nummod
-            5 -      -      PUNCT 1 punct",
-        ),
-        None,
-        &mut story,
-    );
+    gondor_dateline(&coder, &mut story);
     let coding = coder.code_in_story(&parse(POLICE_ATTACKED_CIVILIANS), None, &mut story);
     assert_eq!(triples(&coding.events), one("190", "GONCOP", "GONCVL"));
 
