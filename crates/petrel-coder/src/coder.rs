@@ -9,7 +9,6 @@ use petrel_text::Sentence;
 
 use crate::context::{self, phrase, Known, StoryContext};
 use crate::discard::Discards;
-use crate::event::describe;
 use crate::nominals::Nominals;
 use crate::pattern_words::PatternWords;
 use crate::patterns::{match_verb, VerbMatch};
@@ -357,10 +356,8 @@ impl<'l> Coder<'l> {
         let evidence = || {
             evidence.get_or_init(|| Evidence {
                 block: self.lexicon.verbs.blocks[verb.block].name.clone(),
-                verb: format!("{} ({})", verb.words.join(" "), describe(&verb.origin)),
-                pattern: m
-                    .pattern
-                    .map(|p| format!("{} ({})", p.text.trim(), describe(&p.origin))),
+                verb: verb.origin.label(&[&verb.words.join(" ")]),
+                pattern: m.pattern.map(|p| p.origin.label(&[p.text.trim()])),
             })
         };
         let negated = roles::is_negated(tree, v);

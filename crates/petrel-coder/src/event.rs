@@ -1,6 +1,5 @@
 //! What the coder produces: events, the actors in them, and the evidence for both.
 
-use petrel_lexicon::Origin;
 use serde::Serialize;
 
 use crate::modality::Modality;
@@ -51,10 +50,4 @@ pub struct Event {
     /// threat ("would supply weapons": 072 → 0332).
     pub recoded_from: Option<String>,
     pub evidence: Evidence,
-}
-
-pub(crate) fn describe(origin: &Origin) -> String {
-    let mut out = String::with_capacity(origin.file.len() + 12);
-    origin.push_to(&mut out);
-    out
 }

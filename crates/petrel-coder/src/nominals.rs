@@ -22,6 +22,9 @@ const MODIFIER_RELS: &[&str] = &["compound", "amod", "nmod", "flat", "appos", "o
 /// different party.
 const BELONGING_PREPS: &[&str] = &["OF", "IN", "FROM"];
 
+/// No mention is headed here.
+const NO_MENTION: u32 = u32::MAX;
+
 /// Relations that start a clause of their own; searches for actors do not enter them.
 const CLAUSE_RELS: &[&str] = &["advcl", "ccomp", "parataxis", "csubj", "xcomp"];
 
@@ -29,8 +32,10 @@ pub struct Nominals<'a> {
     tree: &'a Tree<'a>,
     lexicon: &'a Lexicon,
     date: Option<Date>,
-    /// The mention headed at each token.
-    headed: Vec<Option<Mention>>,
+    mentions: &'a [Mention],
+    /// The mention headed at each token, by its index in `mentions` ([`NO_MENTION`] for
+    /// none): four bytes a token rather than a whole mention.
+    headed: Vec<u32>,
     /// Whether a token lies inside a mention it does not head.
     inside: Vec<bool>,
     /// `actors(i)`, once computed: every verb's pattern matching asks about the same words.
@@ -43,13 +48,13 @@ impl<'a> Nominals<'a> {
     pub fn new(
         tree: &'a Tree<'a>,
         lexicon: &'a Lexicon,
-        mentions: &[Mention],
+        mentions: &'a [Mention],
         date: Option<Date>,
     ) -> Nominals<'a> {
-        let mut headed = vec![None; tree.len()];
+        let mut headed = vec![NO_MENTION; tree.len()];
         let mut inside = vec![false; tree.len()];
-        for m in mentions {
-            headed[m.head] = Some(*m);
+        for (k, m) in mentions.iter().enumerate() {
+            headed[m.head] = k as u32;
             for (i, flag) in inside.iter_mut().enumerate().take(m.end + 1).skip(m.start) {
                 *flag = i != m.head;
             }
@@ -58,11 +63,17 @@ impl<'a> Nominals<'a> {
             tree,
             lexicon,
             date,
+            mentions,
             headed,
             inside,
             cache: RefCell::new(vec![None; tree.len()]),
             known: &[],
         }
+    }
+
+    /// The mention headed at `i`, if any.
+    fn headed(&self, i: usize) -> Option<Mention> {
+        self.mentions.get(self.headed[i] as usize).copied()
     }
 
     /// Resolves [`Named::Known`] mentions against `known` (see [`crate::mentions::find_known`]).
@@ -82,7 +93,7 @@ impl<'a> Nominals<'a> {
 
     /// Whether the phrase headed at `i` names any actor.
     pub fn names_actor(&self, i: usize) -> bool {
-        self.headed[i].is_some() && {
+        self.headed(i).is_some() && {
             self.ensure(i);
             self.cache.borrow()[i]
                 .as_ref()
@@ -105,7 +116,7 @@ impl<'a> Nominals<'a> {
         // only for such a conjunct).
         let shared = OnceCell::new();
         let shared = || {
-            shared.get_or_init(|| match self.headed[i] {
+            shared.get_or_init(|| match self.headed(i) {
                 Some(m) if !self.inside[i] => self.modifiers(i, &m, 0).countries,
                 _ => Vec::new(),
             })
@@ -113,7 +124,7 @@ impl<'a> Nominals<'a> {
         // Conjuncts, and for a named actor the names set beside it ("Mordor, the Shire,
         // Arnor and Bree").
         let named = matches!(
-            self.headed[i],
+            self.headed(i),
             Some(Mention {
                 named: Named::Actor(_),
                 ..
@@ -156,7 +167,8 @@ impl<'a> Nominals<'a> {
         if let Some(joined) = self.premodifiers_joined(i) {
             return joined;
         }
-        let mut queue = vec![i];
+        let mut queue = Vec::with_capacity(8);
+        queue.push(i);
         let mut k = 0;
         while k < queue.len() {
             let t = queue[k];
@@ -183,13 +195,13 @@ impl<'a> Nominals<'a> {
     /// the last noun one by one, or on one another, so an agent without a country takes the
     /// country another of them names.
     fn premodifiers_joined(&self, i: usize) -> Option<Vec<ActorMatch>> {
-        if self.headed[i].is_some() {
+        if self.headed(i).is_some() {
             return None;
         }
         let mut named: Vec<Vec<ActorMatch>> = self
             .premodifiers(i)
             .into_iter()
-            .filter(|&t| self.headed[t].is_some() && !self.inside[t])
+            .filter(|&t| self.headed(t).is_some() && !self.inside[t])
             .map(|t| self.actors(t))
             .filter(|found| !found.is_empty())
             .collect();
@@ -250,7 +262,7 @@ impl<'a> Nominals<'a> {
         if self.inside[i] || depth > 4 {
             return Vec::new();
         }
-        let Some(mention) = self.headed[i] else {
+        let Some(mention) = self.headed(i) else {
             return Vec::new();
         };
         let Modifiers {
@@ -289,7 +301,9 @@ impl<'a> Nominals<'a> {
                 if code == "---" {
                     return Vec::new();
                 }
-                let mut entries = vec![entry.origin.label(&[&entry.name])];
+                // Room for a dated role and agents joined later.
+                let mut entries = Vec::with_capacity(4);
+                entries.push(entry.origin.label(&[&entry.name]));
                 if let Some(role) = role {
                     entries.push(role.origin.label(&[&role.code]));
                 }
@@ -386,7 +400,7 @@ impl<'a> Nominals<'a> {
             if prepositional && !case.is_some_and(|p| BELONGING_PREPS.contains(&p)) {
                 continue;
             }
-            match self.headed[c].map(|m| m.named) {
+            match self.headed(c).map(|m| m.named) {
                 Some(Named::Agent(id)) if self.modifier_is_bare(c) => {
                     agents.push(&self.lexicon.agents.entries[id]);
                 }
@@ -396,7 +410,7 @@ impl<'a> Nominals<'a> {
                         found.extend(self.own(k, depth + 1, &[]));
                     }
                     let title = matches!(
-                        self.headed[c],
+                        self.headed(c),
                         Some(Mention {
                             named: Named::Agent(_),
                             ..
@@ -432,7 +446,7 @@ impl<'a> Nominals<'a> {
     fn name_read_as_preposition(&self, c: usize) -> bool {
         self.tree.rel(c) == "case"
             && matches!(
-                self.headed[c],
+                self.headed(c),
                 Some(Mention {
                     named: Named::Actor(_),
                     ..
@@ -445,7 +459,7 @@ impl<'a> Nominals<'a> {
         self.tree.children(c).iter().all(|&k| {
             self.inside[k]
                 || !matches!(
-                    self.headed[k],
+                    self.headed(k),
                     Some(Mention {
                         named: Named::Actor(_),
                         ..

@@ -57,6 +57,100 @@ struct Numbers {
     verbs: (Option<u32>, Option<u32>),
 }
 
+impl Tables {
+    /// Writes a token's form and lemma upper-cased into `form` and `lemma`, notes the pattern
+    /// words among them, and returns their numbers in the coder's dictionaries.
+    fn read_word(
+        &mut self,
+        token: &Token,
+        form: &mut String,
+        lemma: &mut String,
+        words: &PatternWords,
+    ) -> Numbers {
+        form.clear();
+        push_upper(&token.form, form);
+        lemma.clear();
+        // A lemma that differs from its form only in the case of ASCII letters upper-cases
+        // to the same word. (Most lemmas are their form exactly, which one comparison of
+        // bytes tells.)
+        let same = token.lemma.is_empty()
+            || token.lemma == token.form
+            || token.lemma.eq_ignore_ascii_case(&token.form);
+        if same {
+            lemma.push_str(form);
+        } else {
+            push_upper(&token.lemma, lemma);
+        }
+        let form_word = words.word(form).unwrap_or(&Word::NONE);
+        let lemma_word = if same {
+            form_word
+        } else {
+            words.word(lemma).unwrap_or(&Word::NONE)
+        };
+        let pattern = (form_word.pattern, lemma_word.pattern);
+        let set = &mut self.pattern_words;
+        for id in [pattern.0, pattern.1].into_iter().flatten() {
+            set.insert(id);
+            // A synset is here when one of its phrases could begin at a form or lemma.
+            for &synset in words.opened_by(id) {
+                set.insert(synset);
+            }
+        }
+        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
+        for id in form_word.plural_of.iter().flatten().copied() {
+            set.insert(id);
+        }
+        Numbers {
+            pattern,
+            names: (form_word.actor, form_word.agent),
+            verbs: (form_word.verbs, lemma_word.verbs),
+        }
+    }
+
+    /// Notes each token's head and lists each token's children.
+    fn link(&mut self, tokens: &[Token]) {
+        let n = tokens.len();
+        self.heads.clear();
+        self.heads.extend(
+            tokens
+                .iter()
+                .map(|t| t.head.checked_sub(1).filter(|&h| h < n)),
+        );
+        self.child_start.clear();
+        self.child_start.resize(n + 1, 0);
+        for h in self.heads.iter().flatten() {
+            self.child_start[h + 1] += 1;
+        }
+        for i in 0..n {
+            self.child_start[i + 1] += self.child_start[i];
+        }
+        self.children.clear();
+        self.children.resize(self.child_start[n], 0);
+        // Each child goes to the next free place in its head's list.
+        self.places.clear();
+        self.places.extend_from_slice(&self.child_start[..n]);
+        for (i, h) in self.heads.iter().enumerate() {
+            if let Some(h) = *h {
+                self.children[self.places[h]] = i;
+                self.places[h] += 1;
+            }
+        }
+    }
+}
+
+/// The last tree's forms or lemmas (`last`), as `n` strings to overwrite: extra ones are put
+/// aside in `spare`, missing ones taken from there.
+fn word_list(last: &mut Vec<String>, spare: &mut Vec<String>, n: usize) -> Vec<String> {
+    let mut list = std::mem::take(last);
+    if list.len() > n {
+        spare.extend(list.drain(n..));
+    }
+    while list.len() < n {
+        list.push(spare.pop().unwrap_or_default());
+    }
+    list
+}
+
 thread_local! {
     /// The tables of the last tree dropped on this thread, for the next one.
     static SPARE: RefCell<Option<Tables>> = const { RefCell::new(None) };
@@ -72,87 +166,16 @@ impl<'s> Tree<'s> {
             .unwrap_or_default();
         let tokens = &sentence.tokens;
         let n = tokens.len();
-        t.heads.clear();
-        t.heads.extend(
-            tokens
-                .iter()
-                .map(|t| t.head.checked_sub(1).filter(|&h| h < n)),
-        );
-        t.child_start.clear();
-        t.child_start.resize(n + 1, 0);
-        for h in t.heads.iter().flatten() {
-            t.child_start[h + 1] += 1;
-        }
-        for i in 0..n {
-            t.child_start[i + 1] += t.child_start[i];
-        }
-        t.children.clear();
-        t.children.resize(t.child_start[n], 0);
-        // Each child goes to the next free place in its head's list.
-        t.places.clear();
-        t.places.extend_from_slice(&t.child_start[..n]);
-        for (i, h) in t.heads.iter().enumerate() {
-            if let Some(h) = *h {
-                t.children[t.places[h]] = i;
-                t.places[h] += 1;
-            }
-        }
-        let rels = tokens.iter().map(|t| base_relation(&t.deprel)).collect();
-
-        let mut forms = std::mem::take(&mut t.forms);
-        let mut lemmas = std::mem::take(&mut t.lemmas);
-        for list in [&mut forms, &mut lemmas] {
-            if list.len() > n {
-                t.spare.extend(list.drain(n..));
-            }
-            while list.len() < n {
-                list.push(t.spare.pop().unwrap_or_default());
-            }
-        }
+        let mut forms = word_list(&mut t.forms, &mut t.spare, n);
+        let mut lemmas = word_list(&mut t.lemmas, &mut t.spare, n);
         t.pattern_words.reset(words);
         t.numbers.clear();
         for (i, token) in tokens.iter().enumerate() {
-            let form = &mut forms[i];
-            form.clear();
-            push_upper(&token.form, form);
-            let lemma = &mut lemmas[i];
-            lemma.clear();
-            // A lemma that differs from its form only in the case of ASCII letters
-            // upper-cases to the same word.
-            // (Most lemmas are their form exactly, which one comparison of bytes tells.)
-            let same = token.lemma.is_empty()
-                || token.lemma == token.form
-                || token.lemma.eq_ignore_ascii_case(&token.form);
-            if same {
-                lemma.push_str(form);
-            } else {
-                push_upper(&token.lemma, lemma);
-            }
-            let form_word = words.word(form).unwrap_or(&Word::NONE);
-            let lemma_word = if same {
-                form_word
-            } else {
-                words.word(lemma).unwrap_or(&Word::NONE)
-            };
-            let ids = (form_word.pattern, lemma_word.pattern);
-            let set = &mut t.pattern_words;
-            for id in [ids.0, ids.1].into_iter().flatten() {
-                set.insert(id);
-                // A synset is here when one of its phrases could begin at a form or lemma.
-                for &synset in words.opened_by(id) {
-                    set.insert(synset);
-                }
-            }
-            // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
-            for id in form_word.plural_of.iter().flatten().copied() {
-                set.insert(id);
-            }
-            t.numbers.push(Numbers {
-                pattern: ids,
-                names: (form_word.actor, form_word.agent),
-                verbs: (form_word.verbs, lemma_word.verbs),
-            });
+            let numbers = t.read_word(token, &mut forms[i], &mut lemmas[i], words);
+            t.numbers.push(numbers);
         }
+        t.link(tokens);
+        let rels = tokens.iter().map(|t| base_relation(&t.deprel)).collect();
         Tree {
             sentence,
             forms,
