@@ -12,7 +12,6 @@
 //! Scoring asks for every feature's slot before reading any (see [`crate::prefetch`]), so that
 //! the memory accesses of all features overlap instead of waiting in turn.
 
-use crate::hashing::KeySink;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::pages::Table;
 use crate::prefetch::prefetch;
@@ -20,29 +19,6 @@ use crate::prefetch::prefetch;
 /// Keys looked up together: enough for all of one decision's features, so that all their
 /// memory accesses are in flight at once.
 const BATCH: usize = 128;
-
-/// A table whose slot for a key can be asked for ahead of the lookup.
-pub trait Prefetch {
-    fn prefetch(&self, key: u64);
-}
-
-/// A [`KeySink`] that collects keys and asks `table` for each one's slot as it comes.
-pub struct Prefetching<'a, T> {
-    pub keys: &'a mut Vec<u64>,
-    pub table: &'a T,
-}
-
-impl<T: Prefetch> KeySink for Prefetching<'_, T> {
-    fn clear(&mut self) {
-        self.keys.clear();
-    }
-
-    #[inline]
-    fn put(&mut self, key: u64) {
-        self.table.prefetch(key);
-        self.keys.push(key);
-    }
-}
 
 /// One weight of one class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,13 +96,6 @@ pub struct Weights {
 
 /// Rows with at least this many entries (and at least a quarter of the classes) are kept dense.
 const MIN_DENSE: usize = 8;
-
-impl Prefetch for Weights {
-    #[inline]
-    fn prefetch(&self, key: u64) {
-        prefetch(&self.slots[(key as usize) & self.mask]);
-    }
-}
 
 impl Weights {
     pub fn new(rows: Rows) -> Weights {
@@ -246,9 +215,7 @@ impl Weights {
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
         for chunk in keys.chunks(BATCH) {
-            for &key in chunk {
-                self.prefetch(key);
-            }
+            self.prefetch(chunk);
             let mut rows = [(0u32, 0u32); BATCH];
             let mut found = 0;
             for &key in chunk {
@@ -261,9 +228,17 @@ impl Weights {
         }
     }
 
-    /// The two last passes of [`Weights::score`] apart, so that other work can be done while
-    /// the rows come: finds the rows of `keys` (whose slots should already have been asked
-    /// for, as [`Prefetching`] does) and asks for their first entries.
+    /// Asks for the first slot of each key: the first pass of [`Weights::score`], apart so that
+    /// other work can be done while the slots come.
+    #[inline]
+    pub fn prefetch(&self, keys: &[u64]) {
+        for &key in keys {
+            prefetch(&self.slots[(key as usize) & self.mask]);
+        }
+    }
+
+    /// The two last passes of [`Weights::score`] apart: finds the rows of `keys` (whose slots
+    /// should have been asked for with [`Weights::prefetch`]) and asks for their entries.
     pub fn find_rows(&self, keys: &[u64], rows: &mut Vec<(u32, u32)>) {
         rows.clear();
         rows.extend(keys.iter().filter_map(|&key| self.find_row(key)));
@@ -411,13 +386,6 @@ fn fingerprint16(key: u64) -> u16 {
 pub struct SmallWeights {
     mask: usize,
     slots: Table<SmallSlot>,
-}
-
-impl Prefetch for SmallWeights {
-    #[inline]
-    fn prefetch(&self, key: u64) {
-        prefetch(&self.slots[(key as usize) & self.mask]);
-    }
 }
 
 impl SmallWeights {
