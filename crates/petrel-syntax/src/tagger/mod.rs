@@ -119,15 +119,13 @@ impl Tagger {
         scores.clear();
         scores.resize(self.tags.len(), 0);
         weights.score(features, scores);
-        let best = argmax(scores);
-        let second = scores
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != best)
-            .map(|(_, &s)| s)
-            .max()
+        // Three simple passes (each a few vector instructions) rather than one with branches.
+        let top = scores.iter().copied().max().unwrap_or(0);
+        let best = scores.iter().position(|&s| s == top).unwrap_or(0);
+        let second = (scores[..best].iter().copied().max())
+            .max(scores[best + 1..].iter().copied().max())
             .unwrap_or(i32::MIN);
-        (best as u16, scores[best].saturating_sub(second))
+        (best as u16, top.saturating_sub(second))
     }
 
     /// Writes the predicted UPOS, XPOS and FEATS into the tokens.
