@@ -195,15 +195,19 @@ impl Weights {
     /// in `entries` (an empty range if it has none).
     #[inline]
     fn row_from(&self, mut i: usize, fp: u32) -> (u32, u32) {
+        // `slots.len() - 2` is the mask: indexing with it needs no bounds check.
+        let slots = &self.slots[..];
+        let mask = slots.len() - 2;
         loop {
-            let slot = self.slots[i];
+            i &= mask;
+            let slot = slots[i];
             if slot.fingerprint == fp {
-                return (slot.start, self.slots[i + 1].start);
+                return (slot.start, slots[i + 1].start);
             }
             if slot.fingerprint == 0 {
                 return (0, 0);
             }
-            i = (i + 1) & self.mask;
+            i += 1;
         }
     }
 
@@ -232,8 +236,10 @@ impl Weights {
     /// other work can be done while the slots come.
     #[inline]
     pub fn prefetch(&self, keys: &[u64]) {
+        let slots = &self.slots[..];
+        let mask = slots.len() - 2;
         for &key in keys {
-            prefetch(&self.slots[(key as usize) & self.mask]);
+            prefetch(&slots[(key as usize) & mask]);
         }
     }
 
@@ -432,31 +438,33 @@ impl SmallWeights {
     /// about a third are not, in no pattern a branch predictor could learn.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
+        // `slots.len() - 1` is the mask: indexing with it needs no bounds check.
+        let slots = &self.slots[..];
+        let mask = slots.len() - 1;
+        let mut sums = [0i32; 3];
         for chunk in keys.chunks(BATCH) {
             for &key in chunk {
-                prefetch(&self.slots[(key as usize) & self.mask]);
+                prefetch(&slots[(key as usize) & mask]);
             }
             for &key in chunk {
                 let fp = fingerprint16(key);
-                let slot = self.probe((key as usize) & self.mask, fp);
+                let mut i = (key as usize) & mask;
+                let slot = loop {
+                    let slot = slots[i];
+                    if slot.fingerprint == fp || slot.fingerprint == 0 {
+                        break slot;
+                    }
+                    i = (i + 1) & mask;
+                };
                 let weights =
                     std::hint::select_unpredictable(slot.fingerprint == fp, slot.weights, [0; 3]);
-                for (s, &w) in scores.iter_mut().zip(&weights) {
+                for (s, &w) in sums.iter_mut().zip(&weights) {
                     *s += i32::from(w);
                 }
             }
         }
-    }
-
-    /// The slot for fingerprint `fp` from `i` on, or an empty one.
-    #[inline]
-    fn probe(&self, mut i: usize, fp: u16) -> SmallSlot {
-        loop {
-            let slot = self.slots[i];
-            if slot.fingerprint == fp || slot.fingerprint == 0 {
-                return slot;
-            }
-            i = (i + 1) & self.mask;
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum;
         }
     }
 
