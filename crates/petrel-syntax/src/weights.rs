@@ -275,9 +275,12 @@ impl Weights {
         let (start, end) = self.row_from((key as usize) & self.mask, fingerprint32(key));
         (start < end).then(|| {
             // One cell in each cache line of the row (a line holds 16).
-            for at in (start..end).step_by(16).chain([end - 1]) {
+            let mut at = start;
+            while at < end {
                 prefetch(&self.entries[at as usize]);
+                at += 16;
             }
+            prefetch(&self.entries[end as usize - 1]);
             (start, end)
         })
     }
@@ -374,9 +377,10 @@ impl Weights {
     }
 }
 
-/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights.
+/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights, in this
+/// order (so that the slot reads as four 16-bit lanes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[repr(align(8))]
+#[repr(C, align(8))]
 struct SmallSlot {
     fingerprint: u16,
     weights: [i16; 3],
@@ -441,7 +445,8 @@ impl SmallWeights {
         // `slots.len() - 1` is the mask: indexing with it needs no bounds check.
         let slots = &self.slots[..];
         let mask = slots.len() - 1;
-        let mut sums = [0i32; 3];
+        // Lane 0 adds up fingerprints, and is thrown away.
+        let mut sums = [0i32; 4];
         for chunk in keys.chunks(BATCH) {
             for &key in chunk {
                 prefetch(&slots[(key as usize) & mask]);
@@ -456,14 +461,18 @@ impl SmallWeights {
                     }
                     i = (i + 1) & mask;
                 };
-                let weights =
-                    std::hint::select_unpredictable(slot.fingerprint == fp, slot.weights, [0; 3]);
-                for (s, &w) in sums.iter_mut().zip(&weights) {
+                let [w0, w1, w2] = slot.weights;
+                let lanes = std::hint::select_unpredictable(
+                    slot.fingerprint == fp,
+                    [slot.fingerprint as i16, w0, w1, w2],
+                    [0; 4],
+                );
+                for (s, &w) in sums.iter_mut().zip(&lanes) {
                     *s += i32::from(w);
                 }
             }
         }
-        for (s, sum) in scores.iter_mut().zip(sums) {
+        for (s, sum) in scores.iter_mut().zip(&sums[1..]) {
             *s += sum;
         }
     }
