@@ -119,44 +119,69 @@ impl Weights {
             fingerprint: 0,
             start: entries.len() as u32,
         });
-        Weights::lay_out(rows.classes, mask, Table::from_slice(&slots), &entries)
+        Weights::lay_out(
+            rows.classes,
+            mask,
+            Table::from_slice(&slots),
+            entries.len(),
+            |i| entries[i],
+        )
     }
 
-    /// The table over `slots` (with their sentinel) and the sparse rows `entries` they point
-    /// into, the long rows made dense. Only rows in increasing class order without zero
-    /// weights are, so that [`Weights::write`] gives their sparse form back exactly.
-    fn lay_out(classes: usize, mask: usize, mut slots: Table<Slot>, entries: &[Entry]) -> Weights {
+    /// The table over `slots` (with their sentinel) and the `n_entries` sparse entries they
+    /// point into, `entry(i)` giving entry `i`, the long rows made dense. Only rows in
+    /// increasing class order without zero weights are, so that [`Weights::write`] gives their
+    /// sparse form back exactly. The rows are laid out once the space they take is known, so
+    /// that loading copies each weight once.
+    fn lay_out(
+        classes: usize,
+        mask: usize,
+        mut slots: Table<Slot>,
+        n_entries: usize,
+        entry: impl Fn(usize) -> Entry,
+    ) -> Weights {
         let min_len = MIN_DENSE.max(classes / 4);
         let dense_cells = 1 + classes.div_ceil(2);
-        let mut cells: Vec<Cell> = Vec::with_capacity(entries.len());
-        for i in 0..slots.len() - 1 {
-            let (start, end) = (slots[i].start as usize, slots[i + 1].start as usize);
-            slots[i].start = cells.len() as u32;
-            let row = &entries[start..end];
-            let densable = row.len() >= min_len
-                && cells.len() + dense_cells < u32::MAX as usize
-                && row.windows(2).all(|w| w[0].class < w[1].class)
-                && row.iter().all(|e| e.weight != 0);
-            if densable {
-                cells.push([DENSE, 0]);
-                let at = cells.len();
-                cells.resize(at + dense_cells - 1, [0, 0]);
-                let weights = cells[at..].as_flattened_mut();
-                for e in row {
+        let row = |slots: &[Slot], i: usize| slots[i].start as usize..slots[i + 1].start as usize;
+        let densable = |rows: std::ops::Range<usize>| {
+            rows.len() >= min_len
+                && (rows.start + 1..rows.end).all(|i| entry(i - 1).class < entry(i).class)
+                && rows.clone().all(|i| entry(i).weight != 0)
+        };
+        let mut dense = vec![false; slots.len() - 1];
+        let mut cells = 0usize;
+        for (i, dense) in dense.iter_mut().enumerate() {
+            let rows = row(&slots, i);
+            *dense = densable(rows.clone()) && cells + dense_cells < u32::MAX as usize;
+            cells += if *dense { dense_cells } else { rows.len() };
+        }
+        let mut table = Table::new(cells, [0i16, 0]);
+        let mut at = 0usize;
+        for (i, &dense) in dense.iter().enumerate() {
+            let rows = row(&slots, i);
+            slots[i].start = at as u32;
+            if dense {
+                table[at] = [DENSE, 0];
+                let weights = table[at + 1..at + dense_cells].as_flattened_mut();
+                for e in rows.map(&entry) {
                     weights[usize::from(e.class)] = e.weight;
                 }
+                at += dense_cells;
             } else {
-                cells.extend(row.iter().map(|e| [e.class as i16, e.weight]));
+                for (cell, e) in table[at..].iter_mut().zip(rows.map(&entry)) {
+                    *cell = [e.class as i16, e.weight];
+                    at += 1;
+                }
             }
         }
         let last = slots.len() - 1;
-        slots[last].start = cells.len() as u32;
+        slots[last].start = at as u32;
         Weights {
             classes,
             mask,
             slots,
-            entries: Table::from_slice(&cells),
-            weights: entries.len(),
+            entries: table,
+            weights: n_entries,
         }
     }
 
@@ -358,22 +383,21 @@ impl Weights {
         if start != n_entries as u64 {
             return Err(r.corrupt("weight rows do not cover the entries"));
         }
-        let entry_bytes = r.raw(n_entries * 4)?;
-        let zero = Entry {
-            class: 0,
-            weight: 0,
+        let (bytes, _) = r.raw(n_entries * 4)?.as_chunks::<4>();
+        let entry = |i: usize| {
+            let [c0, c1, w0, w1] = bytes[i];
+            Entry {
+                class: u16::from_le_bytes([c0, c1]),
+                weight: i16::from_le_bytes([w0, w1]),
+            }
         };
-        let mut entries = vec![zero; n_entries];
-        for (entry, b) in entries.iter_mut().zip(entry_bytes.chunks_exact(4)) {
-            *entry = Entry {
-                class: u16::from_le_bytes([b[0], b[1]]),
-                weight: i16::from_le_bytes([b[2], b[3]]),
-            };
-        }
-        if entries.iter().any(|e| usize::from(e.class) >= classes) {
+        if bytes
+            .iter()
+            .any(|&[c0, c1, ..]| usize::from(u16::from_le_bytes([c0, c1])) >= classes)
+        {
             return Err(r.corrupt("weight for a class out of range"));
         }
-        Ok(Weights::lay_out(classes, mask, slots, &entries))
+        Ok(Weights::lay_out(classes, mask, slots, n_entries, entry))
     }
 }
 
