@@ -32,34 +32,6 @@ pub fn key(template: u32, parts: &[u64]) -> u64 {
     finish(h)
 }
 
-/// Where feature templates put the keys they make: a plain list (training), or one that also
-/// asks for each key's weights as soon as the key exists ([`crate::weights::Prefetching`]), so
-/// that memory is busy fetching while the remaining keys are hashed.
-pub trait KeySink {
-    /// Forgets the keys of the previous decision.
-    fn clear(&mut self);
-    fn put(&mut self, key: u64);
-}
-
-impl KeySink for Vec<u64> {
-    fn clear(&mut self) {
-        Vec::clear(self);
-    }
-
-    #[inline]
-    fn put(&mut self, key: u64) {
-        self.push(key);
-    }
-}
-
-/// Puts each key into a [`KeySink`], in order: `put_keys!(out; key(1, &[a]), key(2, &[b]))`.
-macro_rules! put_keys {
-    ($out:expr; $($key:expr),* $(,)?) => {
-        $( $out.put($key); )*
-    };
-}
-pub(crate) use put_keys;
-
 /// Hash of a string's bytes (stable across runs and platforms: models store these).
 pub fn hash_str(s: &str) -> u64 {
     hash_bytes(s.as_bytes())

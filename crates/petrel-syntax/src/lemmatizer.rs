@@ -11,6 +11,7 @@
 //! gives a lemma never seen in training and a shorter suffix's gives a known one, the known one
 //! wins (`shelled`: `shel` from `-elled` as in `travelled`, `shell` from `-led`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use petrel_text::Sentence;
@@ -72,14 +73,22 @@ impl Edit {
             out.push_str(form);
         }
         let strip = usize::from(self.strip);
-        let chars = out.chars().count();
+        let ascii = out.is_ascii();
+        let chars = if ascii {
+            out.len()
+        } else {
+            out.chars().count()
+        };
         if strip > chars || (strip == chars && self.append.is_empty()) {
             return false;
         }
-        let cut = out
-            .char_indices()
-            .nth(chars - strip)
-            .map_or(out.len(), |(i, _)| i);
+        let cut = if ascii {
+            chars - strip
+        } else {
+            out.char_indices()
+                .nth(chars - strip)
+                .map_or(out.len(), |(i, _)| i)
+        };
         out.truncate(cut);
         out.push_str(&self.append);
         true
@@ -120,11 +129,16 @@ fn rule_key(upos: u64, suffix: &str) -> u64 {
 
 /// Suffixes of `lower` from the longest considered down to the empty one.
 fn suffixes(lower: &str) -> impl Iterator<Item = &str> {
-    let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = starts.len();
-    (0..=MAX_SUFFIX.min(n))
+    // Where the last one, two, ... characters start.
+    let mut starts = [0usize; MAX_SUFFIX];
+    let mut n = 0;
+    for ((i, _), start) in lower.char_indices().rev().zip(&mut starts) {
+        *start = i;
+        n += 1;
+    }
+    (0..=n)
         .rev()
-        .map(move |k| if k == 0 { "" } else { &lower[starts[n - k]..] })
+        .map(move |k| if k == 0 { "" } else { &lower[starts[k - 1]..] })
 }
 
 impl Lemmatizer {
@@ -224,7 +238,14 @@ impl Lemmatizer {
             }
         }
         let lowering = self.lowering.binary_search(&upos_hash).is_ok();
-        let lower = form.to_lowercase();
+        let lower: Cow<str> = if form
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(form)
+        } else {
+            Cow::Owned(form.to_lowercase())
+        };
         if lowering {
             if let Some(&e) = self.known_lower.get(&known_key(&lower, upos_hash)) {
                 if self.edits[e as usize].apply(&lower, out) {
@@ -232,22 +253,23 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut longest: Option<String> = None;
+        // The edit of the longest suffix that applies, kept if no edit gives a known lemma.
+        let mut longest = None;
         for suffix in suffixes(&lower) {
             if let Some(&e) = self.rules.get(&rule_key(upos_hash, suffix)) {
                 if self.edits[e as usize].apply(form, out) {
                     if self.vocabulary.binary_search(&hash_str(out)).is_ok() {
                         return;
                     }
-                    longest.get_or_insert_with(|| out.clone());
+                    longest.get_or_insert(e);
                 }
             }
         }
-        out.clear();
-        if let Some(lemma) = longest {
-            out.push_str(&lemma);
+        if let Some(e) = longest {
+            self.edits[e as usize].apply(form, out);
             return;
         }
+        out.clear();
         if lowering {
             out.push_str(&lower);
         } else {

@@ -12,7 +12,6 @@
 //! Scoring asks for every feature's slot before reading any (see [`crate::prefetch`]), so that
 //! the memory accesses of all features overlap instead of waiting in turn.
 
-use crate::hashing::KeySink;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::pages::Table;
 use crate::prefetch::prefetch;
@@ -20,29 +19,6 @@ use crate::prefetch::prefetch;
 /// Keys looked up together: enough for all of one decision's features, so that all their
 /// memory accesses are in flight at once.
 const BATCH: usize = 128;
-
-/// A table whose slot for a key can be asked for ahead of the lookup.
-pub trait Prefetch {
-    fn prefetch(&self, key: u64);
-}
-
-/// A [`KeySink`] that collects keys and asks `table` for each one's slot as it comes.
-pub struct Prefetching<'a, T> {
-    pub keys: &'a mut Vec<u64>,
-    pub table: &'a T,
-}
-
-impl<T: Prefetch> KeySink for Prefetching<'_, T> {
-    fn clear(&mut self) {
-        self.keys.clear();
-    }
-
-    #[inline]
-    fn put(&mut self, key: u64) {
-        self.table.prefetch(key);
-        self.keys.push(key);
-    }
-}
 
 /// One weight of one class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,13 +97,6 @@ pub struct Weights {
 /// Rows with at least this many entries (and at least a quarter of the classes) are kept dense.
 const MIN_DENSE: usize = 8;
 
-impl Prefetch for Weights {
-    #[inline]
-    fn prefetch(&self, key: u64) {
-        prefetch(&self.slots[(key as usize) & self.mask]);
-    }
-}
-
 impl Weights {
     pub fn new(rows: Rows) -> Weights {
         let mask = capacity(rows.rows.len()) - 1;
@@ -150,44 +119,69 @@ impl Weights {
             fingerprint: 0,
             start: entries.len() as u32,
         });
-        Weights::lay_out(rows.classes, mask, Table::from_slice(&slots), &entries)
+        Weights::lay_out(
+            rows.classes,
+            mask,
+            Table::from_slice(&slots),
+            entries.len(),
+            |i| entries[i],
+        )
     }
 
-    /// The table over `slots` (with their sentinel) and the sparse rows `entries` they point
-    /// into, the long rows made dense. Only rows in increasing class order without zero
-    /// weights are, so that [`Weights::write`] gives their sparse form back exactly.
-    fn lay_out(classes: usize, mask: usize, mut slots: Table<Slot>, entries: &[Entry]) -> Weights {
+    /// The table over `slots` (with their sentinel) and the `n_entries` sparse entries they
+    /// point into, `entry(i)` giving entry `i`, the long rows made dense. Only rows in
+    /// increasing class order without zero weights are, so that [`Weights::write`] gives their
+    /// sparse form back exactly. The rows are laid out once the space they take is known, so
+    /// that loading copies each weight once.
+    fn lay_out(
+        classes: usize,
+        mask: usize,
+        mut slots: Table<Slot>,
+        n_entries: usize,
+        entry: impl Fn(usize) -> Entry,
+    ) -> Weights {
         let min_len = MIN_DENSE.max(classes / 4);
         let dense_cells = 1 + classes.div_ceil(2);
-        let mut cells: Vec<Cell> = Vec::with_capacity(entries.len());
-        for i in 0..slots.len() - 1 {
-            let (start, end) = (slots[i].start as usize, slots[i + 1].start as usize);
-            slots[i].start = cells.len() as u32;
-            let row = &entries[start..end];
-            let densable = row.len() >= min_len
-                && cells.len() + dense_cells < u32::MAX as usize
-                && row.windows(2).all(|w| w[0].class < w[1].class)
-                && row.iter().all(|e| e.weight != 0);
-            if densable {
-                cells.push([DENSE, 0]);
-                let at = cells.len();
-                cells.resize(at + dense_cells - 1, [0, 0]);
-                let weights = cells[at..].as_flattened_mut();
-                for e in row {
+        let row = |slots: &[Slot], i: usize| slots[i].start as usize..slots[i + 1].start as usize;
+        let densable = |rows: std::ops::Range<usize>| {
+            rows.len() >= min_len
+                && (rows.start + 1..rows.end).all(|i| entry(i - 1).class < entry(i).class)
+                && rows.clone().all(|i| entry(i).weight != 0)
+        };
+        let mut dense = vec![false; slots.len() - 1];
+        let mut cells = 0usize;
+        for (i, dense) in dense.iter_mut().enumerate() {
+            let rows = row(&slots, i);
+            *dense = densable(rows.clone()) && cells + dense_cells < u32::MAX as usize;
+            cells += if *dense { dense_cells } else { rows.len() };
+        }
+        let mut table = Table::new(cells, [0i16, 0]);
+        let mut at = 0usize;
+        for (i, &dense) in dense.iter().enumerate() {
+            let rows = row(&slots, i);
+            slots[i].start = at as u32;
+            if dense {
+                table[at] = [DENSE, 0];
+                let weights = table[at + 1..at + dense_cells].as_flattened_mut();
+                for e in rows.map(&entry) {
                     weights[usize::from(e.class)] = e.weight;
                 }
+                at += dense_cells;
             } else {
-                cells.extend(row.iter().map(|e| [e.class as i16, e.weight]));
+                for (cell, e) in table[at..].iter_mut().zip(rows.map(&entry)) {
+                    *cell = [e.class as i16, e.weight];
+                    at += 1;
+                }
             }
         }
         let last = slots.len() - 1;
-        slots[last].start = cells.len() as u32;
+        slots[last].start = at as u32;
         Weights {
             classes,
             mask,
             slots,
-            entries: Table::from_slice(&cells),
-            weights: entries.len(),
+            entries: table,
+            weights: n_entries,
         }
     }
 
@@ -226,15 +220,19 @@ impl Weights {
     /// in `entries` (an empty range if it has none).
     #[inline]
     fn row_from(&self, mut i: usize, fp: u32) -> (u32, u32) {
+        // `slots.len() - 2` is the mask: indexing with it needs no bounds check.
+        let slots = &self.slots[..];
+        let mask = slots.len() - 2;
         loop {
-            let slot = self.slots[i];
+            i &= mask;
+            let slot = slots[i];
             if slot.fingerprint == fp {
-                return (slot.start, self.slots[i + 1].start);
+                return (slot.start, slots[i + 1].start);
             }
             if slot.fingerprint == 0 {
                 return (0, 0);
             }
-            i = (i + 1) & self.mask;
+            i += 1;
         }
     }
 
@@ -246,9 +244,7 @@ impl Weights {
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
         for chunk in keys.chunks(BATCH) {
-            for &key in chunk {
-                self.prefetch(key);
-            }
+            self.prefetch(chunk);
             let mut rows = [(0u32, 0u32); BATCH];
             let mut found = 0;
             for &key in chunk {
@@ -261,9 +257,19 @@ impl Weights {
         }
     }
 
-    /// The two last passes of [`Weights::score`] apart, so that other work can be done while
-    /// the rows come: finds the rows of `keys` (whose slots should already have been asked
-    /// for, as [`Prefetching`] does) and asks for their first entries.
+    /// Asks for the first slot of each key: the first pass of [`Weights::score`], apart so that
+    /// other work can be done while the slots come.
+    #[inline]
+    pub fn prefetch(&self, keys: &[u64]) {
+        let slots = &self.slots[..];
+        let mask = slots.len() - 2;
+        for &key in keys {
+            prefetch(&slots[(key as usize) & mask]);
+        }
+    }
+
+    /// The two last passes of [`Weights::score`] apart: finds the rows of `keys` (whose slots
+    /// should have been asked for with [`Weights::prefetch`]) and asks for their entries.
     pub fn find_rows(&self, keys: &[u64], rows: &mut Vec<(u32, u32)>) {
         rows.clear();
         rows.extend(keys.iter().filter_map(|&key| self.find_row(key)));
@@ -294,9 +300,12 @@ impl Weights {
         let (start, end) = self.row_from((key as usize) & self.mask, fingerprint32(key));
         (start < end).then(|| {
             // One cell in each cache line of the row (a line holds 16).
-            for at in (start..end).step_by(16).chain([end - 1]) {
+            let mut at = start;
+            while at < end {
                 prefetch(&self.entries[at as usize]);
+                at += 16;
             }
+            prefetch(&self.entries[end as usize - 1]);
             (start, end)
         })
     }
@@ -374,28 +383,28 @@ impl Weights {
         if start != n_entries as u64 {
             return Err(r.corrupt("weight rows do not cover the entries"));
         }
-        let entry_bytes = r.raw(n_entries * 4)?;
-        let zero = Entry {
-            class: 0,
-            weight: 0,
+        let (bytes, _) = r.raw(n_entries * 4)?.as_chunks::<4>();
+        let entry = |i: usize| {
+            let [c0, c1, w0, w1] = bytes[i];
+            Entry {
+                class: u16::from_le_bytes([c0, c1]),
+                weight: i16::from_le_bytes([w0, w1]),
+            }
         };
-        let mut entries = vec![zero; n_entries];
-        for (entry, b) in entries.iter_mut().zip(entry_bytes.chunks_exact(4)) {
-            *entry = Entry {
-                class: u16::from_le_bytes([b[0], b[1]]),
-                weight: i16::from_le_bytes([b[2], b[3]]),
-            };
-        }
-        if entries.iter().any(|e| usize::from(e.class) >= classes) {
+        if bytes
+            .iter()
+            .any(|&[c0, c1, ..]| usize::from(u16::from_le_bytes([c0, c1])) >= classes)
+        {
             return Err(r.corrupt("weight for a class out of range"));
         }
-        Ok(Weights::lay_out(classes, mask, slots, &entries))
+        Ok(Weights::lay_out(classes, mask, slots, n_entries, entry))
     }
 }
 
-/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights.
+/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights, in this
+/// order (so that the slot reads as four 16-bit lanes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[repr(align(8))]
+#[repr(C, align(8))]
 struct SmallSlot {
     fingerprint: u16,
     weights: [i16; 3],
@@ -411,13 +420,6 @@ fn fingerprint16(key: u64) -> u16 {
 pub struct SmallWeights {
     mask: usize,
     slots: Table<SmallSlot>,
-}
-
-impl Prefetch for SmallWeights {
-    #[inline]
-    fn prefetch(&self, key: u64) {
-        prefetch(&self.slots[(key as usize) & self.mask]);
-    }
 }
 
 impl SmallWeights {
@@ -464,31 +466,38 @@ impl SmallWeights {
     /// about a third are not, in no pattern a branch predictor could learn.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
+        // `slots.len() - 1` is the mask: indexing with it needs no bounds check.
+        let slots = &self.slots[..];
+        let mask = slots.len() - 1;
+        // Lane 0 adds up fingerprints, and is thrown away.
+        let mut sums = [0i32; 4];
         for chunk in keys.chunks(BATCH) {
             for &key in chunk {
-                prefetch(&self.slots[(key as usize) & self.mask]);
+                prefetch(&slots[(key as usize) & mask]);
             }
             for &key in chunk {
                 let fp = fingerprint16(key);
-                let slot = self.probe((key as usize) & self.mask, fp);
-                let weights =
-                    std::hint::select_unpredictable(slot.fingerprint == fp, slot.weights, [0; 3]);
-                for (s, &w) in scores.iter_mut().zip(&weights) {
+                let mut i = (key as usize) & mask;
+                let slot = loop {
+                    let slot = slots[i];
+                    if slot.fingerprint == fp || slot.fingerprint == 0 {
+                        break slot;
+                    }
+                    i = (i + 1) & mask;
+                };
+                let [w0, w1, w2] = slot.weights;
+                let lanes = std::hint::select_unpredictable(
+                    slot.fingerprint == fp,
+                    [slot.fingerprint as i16, w0, w1, w2],
+                    [0; 4],
+                );
+                for (s, &w) in sums.iter_mut().zip(&lanes) {
                     *s += i32::from(w);
                 }
             }
         }
-    }
-
-    /// The slot for fingerprint `fp` from `i` on, or an empty one.
-    #[inline]
-    fn probe(&self, mut i: usize, fp: u16) -> SmallSlot {
-        loop {
-            let slot = self.slots[i];
-            if slot.fingerprint == fp || slot.fingerprint == 0 {
-                return slot;
-            }
-            i = (i + 1) & self.mask;
+        for (s, sum) in scores.iter_mut().zip(&sums[1..]) {
+            *s += sum;
         }
     }
 

@@ -101,7 +101,7 @@ impl SentenceModel {
                 .parse()
                 .map_err(|_| error("weight is not a number"))?;
             let values: Vec<Value> = values.iter().map(|v| Value::new(v)).collect();
-            weights.insert(feature_hash(template, &values), weight);
+            weights.insert(feature_hash(template_hash(template), &values), weight);
         }
         Ok(SentenceModel { weights })
     }
@@ -190,11 +190,50 @@ impl Value<'_> {
             hash: value_hash(text),
         }
     }
+
+    /// A value known when petrel is compiled: `text` must be lower-case ASCII, whose
+    /// [`value_hash`] is its plain FNV hash.
+    const fn constant(text: &'static str) -> Value<'static> {
+        Value {
+            text,
+            hash: const_fnv(text),
+        }
+    }
 }
 
-/// Receives features: a template name and the values it combines.
+/// A feature template: its name (in the model file) and the hash of the name, computed when
+/// petrel is compiled rather than for every feature of every gap.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Template {
+    pub name: &'static str,
+    pub hash: u64,
+}
+
+impl Template {
+    const fn new(name: &'static str) -> Template {
+        Template {
+            name,
+            hash: const_fnv(name),
+        }
+    }
+}
+
+/// [`fnv`] from the offset basis, for constants.
+const fn const_fnv(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    hash
+}
+
+/// Receives features: a template and the values it combines.
 pub(crate) trait FeatureSink {
-    fn add(&mut self, template: &str, values: &[Value]);
+    fn add(&mut self, template: Template, values: &[Value]);
 }
 
 struct ScoreSink<'a> {
@@ -203,8 +242,8 @@ struct ScoreSink<'a> {
 }
 
 impl FeatureSink for ScoreSink<'_> {
-    fn add(&mut self, template: &str, values: &[Value]) {
-        if let Some(w) = self.weights.get(&feature_hash(template, values)) {
+    fn add(&mut self, template: Template, values: &[Value]) {
+        if let Some(w) = self.weights.get(&feature_hash(template.hash, values)) {
             self.total += w;
         }
     }
@@ -293,51 +332,72 @@ impl GapContext<'_, '_> {
             self.infos[self.i + 1],
             self.after_next(),
         );
-        let gap = Value::new(match self.words[self.i + 1].gap {
-            Gap::None => "none",
-            Gap::Space => "space",
-            Gap::Newline | Gap::Paragraph => "newline",
-        });
-        let length = Value::new(bucket(self.length));
-        let remaining = Value::new(bucket(self.remaining));
-        sink.add("b", &[]);
-        sink.add("w", &[w.form()]);
-        sink.add("p", &[p.form()]);
-        sink.add("n", &[n.form()]);
-        sink.add("ws", &[w.shape()]);
-        sink.add("ps", &[p.shape()]);
-        sink.add("ns", &[n.shape()]);
-        sink.add("n2s", &[n2.shape()]);
-        sink.add("g", &[gap]);
-        sink.add("w.ns", &[w.form(), n.shape()]);
-        sink.add("ws.n", &[w.shape(), n.form()]);
-        sink.add("w.n", &[w.form(), n.form()]);
-        sink.add("ws.ns.g", &[w.shape(), n.shape(), gap]);
-        sink.add("pw", &[p.form(), w.form()]);
-        sink.add("ps.ws.ns", &[p.shape(), w.shape(), n.shape()]);
-        sink.add("ws.ns.n2s", &[w.shape(), n.shape(), n2.shape()]);
-        sink.add("len", &[length]);
-        sink.add("rem", &[remaining]);
-        sink.add("len.ws", &[length, w.shape()]);
+        let gap = match self.words[self.i + 1].gap {
+            Gap::None => Value::constant("none"),
+            Gap::Space => Value::constant("space"),
+            Gap::Newline | Gap::Paragraph => Value::constant("newline"),
+        };
+        let (length, remaining) = (bucket(self.length), bucket(self.remaining));
+        sink.add(T_B, &[]);
+        sink.add(T_W, &[w.form()]);
+        sink.add(T_P, &[p.form()]);
+        sink.add(T_N, &[n.form()]);
+        sink.add(T_WS, &[w.shape()]);
+        sink.add(T_PS, &[p.shape()]);
+        sink.add(T_NS, &[n.shape()]);
+        sink.add(T_N2S, &[n2.shape()]);
+        sink.add(T_G, &[gap]);
+        sink.add(T_W_NS, &[w.form(), n.shape()]);
+        sink.add(T_WS_N, &[w.shape(), n.form()]);
+        sink.add(T_W_N, &[w.form(), n.form()]);
+        sink.add(T_WS_NS_G, &[w.shape(), n.shape(), gap]);
+        sink.add(T_PW, &[p.form(), w.form()]);
+        sink.add(T_PS_WS_NS, &[p.shape(), w.shape(), n.shape()]);
+        sink.add(T_WS_NS_N2S, &[w.shape(), n.shape(), n2.shape()]);
+        sink.add(T_LEN, &[length]);
+        sink.add(T_REM, &[remaining]);
+        sink.add(T_LEN_WS, &[length, w.shape()]);
         if let Some(stem) = w.form.strip_suffix('.').filter(|s| !s.is_empty()) {
             if is_abbreviation(stem) || is_initialism(stem) {
-                sink.add("abbr.ns", &[n.shape()]);
+                sink.add(T_ABBR_NS, &[n.shape()]);
             }
         }
     }
 }
 
-fn bucket(n: usize) -> &'static str {
+/// The templates of [`GapContext::features`].
+const T_B: Template = Template::new("b");
+const T_W: Template = Template::new("w");
+const T_P: Template = Template::new("p");
+const T_N: Template = Template::new("n");
+const T_WS: Template = Template::new("ws");
+const T_PS: Template = Template::new("ps");
+const T_NS: Template = Template::new("ns");
+const T_N2S: Template = Template::new("n2s");
+const T_G: Template = Template::new("g");
+const T_W_NS: Template = Template::new("w.ns");
+const T_WS_N: Template = Template::new("ws.n");
+const T_W_N: Template = Template::new("w.n");
+const T_WS_NS_G: Template = Template::new("ws.ns.g");
+const T_PW: Template = Template::new("pw");
+const T_PS_WS_NS: Template = Template::new("ps.ws.ns");
+const T_WS_NS_N2S: Template = Template::new("ws.ns.n2s");
+const T_LEN: Template = Template::new("len");
+const T_REM: Template = Template::new("rem");
+const T_LEN_WS: Template = Template::new("len.ws");
+const T_ABBR_NS: Template = Template::new("abbr.ns");
+
+fn bucket(n: usize) -> Value<'static> {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3 => "3",
-        4..=5 => "4-5",
-        6..=10 => "6-10",
-        11..=20 => "11-20",
-        21..=40 => "21-40",
-        _ => "41+",
+        0 => Value::constant("0"),
+        1 => Value::constant("1"),
+        2 => Value::constant("2"),
+        3 => Value::constant("3"),
+        4..=5 => Value::constant("4-5"),
+        6..=10 => Value::constant("6-10"),
+        11..=20 => Value::constant("11-20"),
+        21..=40 => Value::constant("21-40"),
+        _ => Value::constant("41+"),
     }
 }
 
@@ -423,15 +483,21 @@ fn value_hash(value: &str) -> u64 {
     hash
 }
 
-/// The hash of a feature: its template's, then each value's, mixed in order.
-pub(crate) fn feature_hash(template: &str, values: &[Value]) -> u64 {
-    let mut hash = fnv(FNV_OFFSET, template.as_bytes());
+/// The hash of a feature: its template's (see [`template_hash`]), then each value's, mixed in
+/// order.
+pub(crate) fn feature_hash(template_hash: u64, values: &[Value]) -> u64 {
+    let mut hash = template_hash;
     for value in values {
         hash = (hash ^ value.hash)
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
             .rotate_left(31);
     }
     hash
+}
+
+/// The hash of a template name read from a model file (as [`Template`] computes it).
+pub(crate) fn template_hash(name: &str) -> u64 {
+    fnv(FNV_OFFSET, name.as_bytes())
 }
 
 /// The name of a feature as written in the model file: template and lower-cased values,
@@ -468,11 +534,19 @@ mod tests {
             let line = format!("{}\t1.5\n", feature_name("w.ns", &values));
             let model = SentenceModel::parse(&line).unwrap();
             assert_eq!(
-                model.weights.get(&feature_hash("w.ns", &values)),
+                model.weights.get(&feature_hash(T_W_NS.hash, &values)),
                 Some(&1.5),
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn constants_hash_as_values_read_from_a_file() {
+        for text in ["none", "newline", "41+", "6-10"] {
+            assert_eq!(Value::constant(text).hash, Value::new(text).hash);
+        }
+        assert_eq!(T_PS_WS_NS.hash, template_hash("ps.ws.ns"));
     }
 
     #[test]

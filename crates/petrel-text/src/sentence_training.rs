@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::sentence_model::{
     feature_hash, feature_name, paragraph_ends, word_infos, FeatureSink, GapContext, SentenceModel,
-    Value, MAX_SENTENCE_WORDS,
+    Template, Value, MAX_SENTENCE_WORDS,
 };
 use crate::tokenize::{tokenize, Gap};
 use crate::ud_text::UdText;
@@ -52,11 +52,11 @@ struct Collect<'a> {
 }
 
 impl FeatureSink for Collect<'_> {
-    fn add(&mut self, template: &str, values: &[Value]) {
-        let hash = feature_hash(template, values);
+    fn add(&mut self, template: Template, values: &[Value]) {
+        let hash = feature_hash(template.hash, values);
         self.names
             .entry(hash)
-            .or_insert_with(|| feature_name(template, values));
+            .or_insert_with(|| feature_name(template.name, values));
         self.hashes.push(hash);
     }
 }

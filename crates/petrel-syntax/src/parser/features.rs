@@ -9,7 +9,7 @@
 //! dependent, their children so far, the words around them, and the next word not yet attached.
 
 use super::state::{State, NONE};
-use crate::hashing::{hash_str, key, put_keys, KeySink};
+use crate::hashing::{hash_str, key};
 
 const ABSENT: u64 = 0x6162_7365_6e74_0001;
 const ROOT: u64 = 0x726f_6f74_0000_0001;
@@ -153,16 +153,23 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// Features for choosing the next move.
-pub fn move_features(x: &Words, s: &State, out: &mut impl KeySink) {
-    unlabelled_move_features(x, s, out);
-    labelled_move_features(x, s, out);
+/// Number of move features that look at no relation label.
+pub const UNLABELLED: usize = 90;
+/// Number of move features that look at relation labels.
+pub const LABELLED: usize = 16;
+/// Number of features of the label model.
+pub const LABEL: usize = 31;
+
+/// Features for choosing the next move, into `out` (cleared first).
+pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend_from_slice(&unlabelled_move_features(x, s));
+    out.extend_from_slice(&labelled_move_features(x, s));
 }
 
 /// The move features that look at no relation label: those can be made while the label of the
-/// arc just made is still being chosen. Clears `out` first.
-pub fn unlabelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
-    out.clear();
+/// arc just made is still being chosen.
+pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
     let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
     let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
     let (s0w, s0p, b0w, b0p) = (x.w(s0), x.p(s0), x.w(b0), x.p(b0));
@@ -175,7 +182,7 @@ pub fn unlabelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
     let (s0lp, s0rp, b0lp) = (x.p(s0l), x.p(s0r), x.p(b0l));
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
-    put_keys!(out;
+    [
         key(0, &[]),
         // Single words.
         key(1, &[s0w, s0p]),
@@ -276,11 +283,11 @@ pub fn unlabelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
         key(140, &[s0w, b0p, b1p]),
         key(141, &[s0p, b0w, b1p]),
         key(142, &[s1w, s1p, s0w, s0p]),
-    );
+    ]
 }
 
-/// The move features that look at relation labels (of children so far), added to `out`.
-pub fn labelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
+/// The move features that look at relation labels (of children so far).
+pub fn labelled_move_features(x: &Words, s: &State) -> [u64; LABELLED] {
     let (s0, s1, b0) = (s.stack(0), s.stack(1), s.buffer(0));
     let (s0p, s1p, b0p) = (x.p(s0), x.p(s1), x.p(b0));
     let s0w = x.w(s0);
@@ -289,7 +296,7 @@ pub fn labelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
     let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
     let (b0l, b0l2) = (child(&s.left, b0, 0), child(&s.left, b0, 1));
     let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
-    put_keys!(out;
+    [
         key(82, &[label(s, s0l)]),
         key(85, &[label(s, s0r)]),
         key(88, &[label(s, b0l)]),
@@ -306,12 +313,11 @@ pub fn labelled_move_features(x: &Words, s: &State, out: &mut impl KeySink) {
         key(114, &[b0w, label_set(&s.left_labels, b0)]),
         key(115, &[b0p, label_set(&s.left_labels, b0)]),
         key(116, &[s1p, label_set(&s.left_labels, s1)]),
-    );
+    ]
 }
 
 /// Features for naming the arc `head` → `dep` just chosen.
-pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut impl KeySink) {
-    out.clear();
+pub fn label_features(x: &Words, s: &State, head: u32, dep: u32) -> [u64; LABEL] {
     let dir = u64::from(dep < head);
     let (hw, hp, hu) = (x.w(head), x.p(head), x.u(head));
     let (dw, dp, du) = (x.w(dep), x.p(dep), x.u(dep));
@@ -337,7 +343,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut impl 
     } else {
         s.buffer(0)
     };
-    put_keys!(out;
+    [
         key(200, &[dir]),
         key(201, &[dir, dw]),
         key(202, &[dir, dp]),
@@ -371,7 +377,7 @@ pub fn label_features(x: &Words, s: &State, head: u32, dep: u32, out: &mut impl 
         key(228, &[dir, du, x.w(next_free)]),
         key(229, &[dir, hp, dp, x.between(head, dep)]),
         key(230, &[dir, hu, du, label_set(&s.left_labels, dep)]),
-    );
+    ]
 }
 
 #[cfg(test)]
@@ -428,11 +434,9 @@ mod tests {
         let x = words(3);
         let mut s = State::default();
         s.start(3);
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        label_features(&x, &s, 1, 0, &mut a);
-        label_features(&x, &s, 0, 1, &mut b);
+        let (a, b) = (label_features(&x, &s, 1, 0), label_features(&x, &s, 0, 1));
         assert_ne!(a[0], b[0]);
         // The root as head, and the last word as dependent, stay inside the sentence.
-        label_features(&x, &s, 3, 2, &mut a);
+        label_features(&x, &s, 3, 2);
     }
 }

@@ -17,8 +17,10 @@ use petrel_text::Token;
 use crate::hashing::hash_str;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::weights::{Prefetching, SmallWeights, Weights};
-use features::{label_features, labelled_move_features, unlabelled_move_features};
+use crate::weights::{SmallWeights, Weights};
+use features::{
+    label_features, labelled_move_features, unlabelled_move_features, LABELLED, UNLABELLED,
+};
 use state::{Move, State, MOVES};
 
 const MAGIC: &[u8] = b"petrel parser v1\n";
@@ -38,9 +40,7 @@ pub struct Parser {
 pub struct ParseWork {
     state: State,
     words: Words,
-    move_keys: Vec<u64>,
-    label_keys: Vec<u64>,
-    /// Rows of the label model found for `label_keys`.
+    /// Rows of the label model found for an arc's features.
     rows: Vec<(u32, u32)>,
     scores: Vec<i32>,
 }
@@ -77,33 +77,28 @@ impl Parser {
         let ParseWork {
             state,
             words,
-            move_keys,
-            label_keys,
             rows,
             scores,
         } = work;
         let n = words.word.len() - 1;
         state.start(n);
-        // Whether `move_keys` already holds the current state's unlabelled move features.
-        let mut begun = false;
+        // The current state's unlabelled move features, when made while a label was chosen.
+        let mut ahead = None;
         while !state.is_final() {
             let m = match state.forced() {
                 Some(m) => m,
                 None => {
-                    let mut keys = Prefetching {
-                        keys: &mut *move_keys,
-                        table: &self.moves,
-                    };
-                    if !begun {
-                        unlabelled_move_features(words, state, &mut keys);
-                    }
-                    labelled_move_features(words, state, &mut keys);
+                    let unlabelled: [u64; UNLABELLED] = ahead
+                        .take()
+                        .unwrap_or_else(|| unlabelled_move_features(words, state));
+                    let mut keys = [0; UNLABELLED + LABELLED];
+                    keys[..UNLABELLED].copy_from_slice(&unlabelled);
+                    keys[UNLABELLED..].copy_from_slice(&labelled_move_features(words, state));
                     let mut move_scores = [0i32; 3];
-                    self.moves.score(move_keys, &mut move_scores);
+                    self.moves.score(&keys, &mut move_scores);
                     best_move(state, &move_scores, |_| true)
                 }
             };
-            begun = false;
             let Some((head, dep)) = state.arc(m) else {
                 state.apply(m, 0);
                 continue;
@@ -112,21 +107,13 @@ impl Parser {
                 state.apply(m, self.root);
                 continue;
             }
-            let mut keys = Prefetching {
-                keys: &mut *label_keys,
-                table: &self.labeller,
-            };
-            label_features(words, state, head, dep, &mut keys);
+            let keys = label_features(words, state, head, dep);
+            self.labeller.prefetch(&keys);
             state.apply_unlabelled(m);
             if !state.is_final() && state.forced().is_none() {
-                let mut keys = Prefetching {
-                    keys: &mut *move_keys,
-                    table: &self.moves,
-                };
-                unlabelled_move_features(words, state, &mut keys);
-                begun = true;
+                ahead = Some(unlabelled_move_features(words, state));
             }
-            self.labeller.find_rows(label_keys, rows);
+            self.labeller.find_rows(&keys, rows);
             scores.clear();
             scores.resize(self.labels.len(), 0);
             self.labeller.add_rows(rows, scores);

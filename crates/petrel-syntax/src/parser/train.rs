@@ -129,14 +129,14 @@ pub fn train_parser(
                     None => 0,
                     Some((head, _)) if head as usize == n => root,
                     Some((head, dep)) => {
-                        label_features(&ex.words, &state, head, dep, &mut features);
+                        let keys = label_features(&ex.words, &state, head, dep);
                         scores.clear();
                         scores.resize(labels.len(), 0);
-                        labeller.score(&features, &mut scores);
+                        labeller.score(&keys, &mut scores);
                         let guess = best_label(&scores, root);
                         if ex.gold.heads[dep as usize] == head {
                             let gold = ex.labels[dep as usize];
-                            labeller.correct(&features, usize::from(gold), usize::from(guess));
+                            labeller.correct(&keys, usize::from(gold), usize::from(guess));
                             labeller.tick();
                         }
                         guess

@@ -5,7 +5,7 @@
 //! right: the set of tags each was seen with in training. Ambiguity classes act like word
 //! clusters learned from the training data, and give the greedy tagger a look at what is coming.
 
-use crate::hashing::{key, put_keys, KeySink};
+use crate::hashing::key;
 use crate::lexeme::Lexeme;
 
 /// Stands for a word before the start or past the end of the sentence.
@@ -14,6 +14,13 @@ const OUTSIDE: u64 = 0x6f75_7473_6964_6501;
 pub const START_TAG: u64 = 0x5354_4152_5400_0001;
 /// The tag "after the last word".
 pub const END_TAG: u64 = 0x454e_445f_5441_4701;
+
+/// Number of features of the tagger's first pass.
+pub const TAG: usize = 32;
+/// Number of features of the second pass (the first pass's and eight more).
+pub const SECOND: usize = 40;
+/// Number of features of the FEATS classifier.
+pub const MORPH: usize = 13;
 
 /// One sentence's words as the tagger sees them.
 pub struct TagContext<'a> {
@@ -44,12 +51,11 @@ impl TagContext<'_> {
 
     /// The tagger's features for word `i`, given the tags chosen for the two words before it
     /// (as tag numbers, or [`START_TAG`]).
-    pub fn tag_features(&self, i: usize, prev: u64, prev2: u64, out: &mut impl KeySink) {
-        out.clear();
+    pub fn tag_features(&self, i: usize, prev: u64, prev2: u64) -> [u64; TAG] {
         let w = &self.lexemes[i];
         let j = i as isize;
         let first = u64::from(i == 0);
-        put_keys!(out;
+        [
             key(0, &[]),
             key(1, &[w.form]),
             key(2, &[w.lower]),
@@ -82,24 +88,19 @@ impl TagContext<'_> {
             key(29, &[self.get(j + 1).map_or(OUTSIDE, |l| l.shape)]),
             key(30, &[w.suffix[2], prev]),
             key(31, &[w.shape, self.amb(j)]),
-        );
+        ]
     }
 
     /// The second pass's features for word `i`: the first pass's, with the tags the second
     /// pass chose on the left (`prev`, `prev2`), and the tags the first pass chose for the two
     /// words on the right (`next`, `next2`), which ambiguity classes only guess at.
-    pub fn second_features(
-        &self,
-        i: usize,
-        left: [u64; 2],
-        right: [u64; 2],
-        out: &mut impl KeySink,
-    ) {
+    pub fn second_features(&self, i: usize, left: [u64; 2], right: [u64; 2]) -> [u64; SECOND] {
         let [prev, prev2] = left;
         let [next, next2] = right;
-        self.tag_features(i, prev, prev2, out);
         let w = &self.lexemes[i];
-        put_keys!(out;
+        let mut out = [0; SECOND];
+        out[..TAG].copy_from_slice(&self.tag_features(i, prev, prev2));
+        out[TAG..].copy_from_slice(&[
             key(50, &[next]),
             key(51, &[next, next2]),
             key(52, &[prev, next]),
@@ -108,18 +109,18 @@ impl TagContext<'_> {
             key(55, &[w.suffix[2], next]),
             key(56, &[self.amb(i as isize), next, next2]),
             key(57, &[w.shape, next]),
-        );
+        ]);
+        out
     }
 
     /// Features for choosing word `i`'s morphological features, given its tag, the tags of its
     /// neighbours, and the tag and features of the nearest nominal word before it (the likely
     /// subject a verb agrees with).
-    pub fn morph_features(&self, i: usize, tags: &MorphTags, out: &mut impl KeySink) {
-        out.clear();
+    pub fn morph_features(&self, i: usize, tags: &MorphTags) -> [u64; MORPH] {
         let w = &self.lexemes[i];
         let j = i as isize;
         let t = tags.tag;
-        put_keys!(out;
+        [
             key(100, &[t]),
             key(101, &[t, w.lower]),
             key(102, &[t, w.suffix[1]]),
@@ -133,7 +134,7 @@ impl TagContext<'_> {
             key(110, &[t, self.lower(j - 2)]),
             key(111, &[t, u64::from(w.flags)]),
             key(112, &[t, tags.cue_distance]),
-        );
+        ]
     }
 }
 
@@ -164,9 +165,8 @@ mod tests {
             lexemes: &lexemes,
             ambiguity: &ambiguity,
         };
-        let mut a = Vec::new();
-        ctx.tag_features(1, 7, START_TAG, &mut a);
-        let mut sorted = a.clone();
+        let a = ctx.tag_features(1, 7, START_TAG);
+        let mut sorted = a.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), a.len(), "two templates collided");
@@ -179,22 +179,18 @@ mod tests {
             lexemes: &lexemes2,
             ambiguity: &ambiguity,
         };
-        let mut b = Vec::new();
-        ctx2.tag_features(1, 7, START_TAG, &mut b);
+        let b = ctx2.tag_features(1, 7, START_TAG);
         assert_eq!(a[1], b[1]);
         assert_ne!(a, b);
         // The first and last words have features for the outside.
-        ctx.tag_features(0, START_TAG, START_TAG, &mut a);
-        ctx.tag_features(2, 7, 8, &mut b);
-        assert_eq!(a.len(), b.len());
+        assert_ne!(ctx.tag_features(0, START_TAG, START_TAG), a);
+        assert_ne!(ctx.tag_features(2, 7, 8), a);
         // The second pass adds its own features to the first pass's, and sees the right.
-        ctx.second_features(1, [7, START_TAG], [8, END_TAG], &mut a);
-        ctx.tag_features(1, 7, START_TAG, &mut b);
-        assert_eq!(&a[..b.len()], &b[..]);
-        let mut c = Vec::new();
-        ctx.second_features(1, [7, START_TAG], [9, END_TAG], &mut c);
-        assert_ne!(a, c);
-        let mut sorted = c.clone();
+        let second = ctx.second_features(1, [7, START_TAG], [8, END_TAG]);
+        assert_eq!(&second[..TAG], &a[..]);
+        let c = ctx.second_features(1, [7, START_TAG], [9, END_TAG]);
+        assert_ne!(second, c);
+        let mut sorted = c.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), c.len(), "two templates collided");

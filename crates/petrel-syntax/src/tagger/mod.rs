@@ -19,7 +19,7 @@ use petrel_text::Token;
 use crate::hashing::HashedMap;
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::weights::{Prefetching, Weights};
+use crate::weights::Weights;
 use features::{MorphTags, TagContext, END_TAG, START_TAG};
 
 const MAGIC: &[u8] = b"petrel tagger v2\n";
@@ -58,7 +58,6 @@ pub struct Tagger {
 #[derive(Default)]
 pub struct TagWork {
     ambiguity: Vec<u64>,
-    features: Vec<u64>,
     scores: Vec<i32>,
     /// The chosen tag and FEATS class of each word.
     pub tags: Vec<u16>,
@@ -88,12 +87,8 @@ impl Tagger {
                 Some(&tag) => (tag, true),
                 None => {
                     let left = left_atoms(&work.first, i);
-                    let mut keys = Prefetching {
-                        keys: &mut work.features,
-                        table: &self.weights,
-                    };
-                    ctx.tag_features(i, left[0], left[1], &mut keys);
-                    let (tag, margin) = self.best(&self.weights, &work.features, &mut work.scores);
+                    let keys = ctx.tag_features(i, left[0], left[1]);
+                    let (tag, margin) = self.best(&self.weights, &keys, &mut work.scores);
                     (tag, margin >= SETTLED_MARGIN)
                 }
             };
@@ -106,12 +101,8 @@ impl Tagger {
                 work.first[i]
             } else {
                 let (left, right) = (left_atoms(&work.tags, i), right_atoms(&work.first, i));
-                let mut keys = Prefetching {
-                    keys: &mut work.features,
-                    table: &self.second,
-                };
-                ctx.second_features(i, left, right, &mut keys);
-                self.best(&self.second, &work.features, &mut work.scores).0
+                let keys = ctx.second_features(i, left, right);
+                self.best(&self.second, &keys, &mut work.scores).0
             };
             work.tags.push(tag);
         }
@@ -128,15 +119,13 @@ impl Tagger {
         scores.clear();
         scores.resize(self.tags.len(), 0);
         weights.score(features, scores);
-        let best = argmax(scores);
-        let second = scores
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != best)
-            .map(|(_, &s)| s)
-            .max()
+        // Three simple passes (each a few vector instructions) rather than one with branches.
+        let top = scores.iter().copied().max().unwrap_or(0);
+        let best = scores.iter().position(|&s| s == top).unwrap_or(0);
+        let second = (scores[..best].iter().copied().max())
+            .max(scores[best + 1..].iter().copied().max())
             .unwrap_or(i32::MIN);
-        (best as u16, scores[best].saturating_sub(second))
+        (best as u16, top.saturating_sub(second))
     }
 
     /// Writes the predicted UPOS, XPOS and FEATS into the tokens.
@@ -168,15 +157,11 @@ impl Tagger {
             1 => candidates[0],
             _ => {
                 let context = morph_context(self, &work.tags, &work.feats, ctx, i);
-                let mut keys = Prefetching {
-                    keys: &mut work.features,
-                    table: &self.morph,
-                };
-                ctx.morph_features(i, &context, &mut keys);
+                let keys = ctx.morph_features(i, &context);
                 let scores = &mut work.scores;
                 scores.clear();
                 scores.resize(self.feats.len(), 0);
-                self.morph.score(&work.features, scores);
+                self.morph.score(&keys, scores);
                 *candidates
                     .iter()
                     .max_by_key(|&&c| (scores[usize::from(c)], std::cmp::Reverse(c)))

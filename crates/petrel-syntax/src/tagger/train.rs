@@ -92,7 +92,7 @@ pub fn train_tagger(
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut best: Option<(f64, Tagger)> = None;
-    let (mut features, mut scores) = (Vec::new(), Vec::new());
+    let mut scores = Vec::new();
     let (mut first, mut predicted) = (Vec::new(), Vec::new());
     for iteration in 1..=options.iterations {
         rng.shuffle(&mut order);
@@ -108,8 +108,8 @@ pub fn train_tagger(
                     Some(&tag) => tag,
                     None => {
                         let left = left_atoms(&first, i);
-                        ctx.tag_features(i, left[0], left[1], &mut features);
-                        learn(&mut tagger, &features, ex.tags[i], &mut scores)
+                        let keys = ctx.tag_features(i, left[0], left[1]);
+                        learn(&mut tagger, &keys, ex.tags[i], &mut scores)
                     }
                 };
                 first.push(guess);
@@ -120,8 +120,8 @@ pub fn train_tagger(
                     Some(&tag) => tag,
                     None => {
                         let (left, right) = (left_atoms(&predicted, i), right_atoms(&first, i));
-                        ctx.second_features(i, left, right, &mut features);
-                        learn(&mut second, &features, ex.tags[i], &mut scores)
+                        let keys = ctx.second_features(i, left, right);
+                        learn(&mut second, &keys, ex.tags[i], &mut scores)
                     }
                 };
                 predicted.push(guess);
@@ -132,15 +132,15 @@ pub fn train_tagger(
                     continue;
                 }
                 let context: MorphTags = morph_context(&base, &ex.tags, &ex.feats, &ctx, i);
-                ctx.morph_features(i, &context, &mut features);
+                let keys = ctx.morph_features(i, &context);
                 scores.clear();
                 scores.resize(morph.classes(), 0);
-                morph.score(&features, &mut scores);
+                morph.score(&keys, &mut scores);
                 let guess = *candidates
                     .iter()
                     .max_by_key(|&&c| (scores[usize::from(c)], std::cmp::Reverse(c)))
                     .expect("two candidates");
-                morph.correct(&features, usize::from(ex.feats[i]), usize::from(guess));
+                morph.correct(&keys, usize::from(ex.feats[i]), usize::from(guess));
                 morph.tick();
             }
         }
