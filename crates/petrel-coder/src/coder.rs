@@ -344,7 +344,7 @@ impl<'l> Coder<'l> {
                         let about_an_act = m.codes.forward.as_deref().is_some_and(|c| {
                             COMMENT_ROOTS.contains(&c.get(..2).unwrap_or_default())
                         });
-                        about_an_act.then(|| event_noun_target(tree, v, context))?
+                        about_an_act.then(|| event_noun_target(tree, nominals, v, context))?
                     })
                     .unwrap_or_else(|| roles::default_target(tree, nominals, v, passive)),
                 None => roles::default_target(tree, nominals, v, passive),
@@ -378,6 +378,7 @@ impl<'l> Coder<'l> {
                     .as_deref()
                     .and_then(|c| table.negate(c))
                     .map(str::to_string),
+                foretold: m.codes.foretold,
             },
             None => m.codes.clone(),
         };
@@ -403,6 +404,25 @@ impl<'l> Coder<'l> {
             }
         };
         let mut out = Vec::new();
+        if codes.foretold {
+            let speaker = attribution.as_ref().filter(|_| !negated);
+            if let (Some(speaker), Some(code)) = (speaker, &codes.forward) {
+                for subject in foretold_for(&sources, speaker, modality) {
+                    out.push(Event {
+                        code: code.clone(),
+                        source: speaker.clone(),
+                        target: Some(subject.clone()),
+                        trigger: v,
+                        negated,
+                        attribution: Some(speaker.clone()),
+                        modality: None,
+                        recoded_from: None,
+                        evidence: evidence().clone(),
+                    });
+                }
+            }
+            return out;
+        }
         // "Russia and Ukraine exchanged prisoners": a reciprocal event with a conjoined
         // subject and no other party is between the conjuncts, as `%` patterns say outright.
         // Cooperation and fighting between the conjuncts count too ("the United States and
@@ -434,9 +454,12 @@ impl<'l> Coder<'l> {
         }
         for source in &sources {
             // "Moscow denied responsibility": a denial answers whoever last accused the
-            // denier in the story.
+            // denier in the story. So does "Rwanda denied *that it backed the rebels*": the
+            // actors of what is denied are not the ones the denial answers.
+            let denied_clause = tree.children_with(v, "ccomp").next().is_some();
             let accuser = story
-                .filter(|_| targets.is_empty() && codes.forward.as_deref() == Some(DENY))
+                .filter(|_| targets.is_empty() || denied_clause)
+                .filter(|_| codes.forward.as_deref() == Some(DENY))
                 .and_then(|s| s.accuser_of(&source.code))
                 .map(|k| k.at(v, v, "the accuser: "));
             if let Some(accuser) = accuser {
@@ -496,6 +519,23 @@ impl<'l> Coder<'l> {
     }
 }
 
+/// The subjects a `foretold` fate ("India *would pay* for the strikes") threatens: those the
+/// speaker foretells it for, when it is still to come and the speaker is of another country.
+/// Said as a fact ("India paid"), or by the subject of itself, it threatens no one.
+fn foretold_for<'a>(
+    subjects: &'a [ActorMatch],
+    speaker: &'a ActorMatch,
+    modality: Option<Modality>,
+) -> impl Iterator<Item = &'a ActorMatch> {
+    let to_come = matches!(
+        modality,
+        Some(Modality::Future | Modality::Possible | Modality::Conditional)
+    );
+    subjects
+        .iter()
+        .filter(move |s| to_come && s.code.get(..3) != speaker.code.get(..3))
+}
+
 /// The actor an object pronoun stands for ("praised Sharaa ... and urged *him*", "broke off
 /// relations with Israel, accusing *it*"): the nearest actor named before it in the sentence
 /// that is not the event's source.
@@ -534,14 +574,29 @@ fn object_pronoun_target(
 const COMMENT_ROOTS: &[&str] = &["01", "02", "05", "10", "11", "12", "13", "14"];
 
 /// The actor behind an earlier event that the verb's object names ("The White House condemned
-/// *the arrest*": whoever made the arrest), when the object is a definite event noun.
-fn event_noun_target(tree: &Tree, v: usize, context: &StoryContext) -> Option<Vec<ActorMatch>> {
+/// *the arrest*": whoever made the arrest), when the object is a definite event noun. A doer
+/// named before the noun ("*Bolivia's* decision", "the *U.S.* claims") is the target itself,
+/// and the clause's own target rules find it.
+fn event_noun_target(
+    tree: &Tree,
+    nominals: &Nominals,
+    v: usize,
+    context: &StoryContext,
+) -> Option<Vec<ActorMatch>> {
     let object = tree.children_with(v, "obj").next()?;
     let definite = tree
         .children(object)
         .iter()
         .any(|&d| tree.lemmas[d] == "THE" || tree.lemmas[d] == "THIS" || tree.rel(d) == "nmod");
     if tree.token(object).upos != "NOUN" || !definite {
+        return None;
+    }
+    let doer_named = tree.children(object).iter().any(|&d| {
+        d < object
+            && matches!(tree.rel(d), "nmod" | "compound" | "amod")
+            && !nominals.find_in(d).is_empty()
+    });
+    if doer_named {
         return None;
     }
     let known = context.event_named(&tree.lemmas[object])?;

@@ -10,6 +10,7 @@
 //! kinds, and every resolved actor says in its entries where its code came from.
 
 use crate::nominals::Nominals;
+use crate::roles;
 use crate::{ActorMatch, Event, Tree};
 
 /// How many distinct actors of a story are remembered (the latest ones).
@@ -70,6 +71,9 @@ pub struct StoryContext {
     accusations: Vec<(Known, String)>,
     /// Events coded so far: their CAMEO root and source, latest last.
     events: Vec<(String, Known)>,
+    /// Who last spoke in the story: the attribution of its latest attributed event, or the
+    /// subject of a sentence's main speech verb ("Putin said Russia would end the war if ...").
+    speaker: Option<Known>,
 }
 
 /// Nouns that name an earlier event ("condemned *the arrest*"), with the CAMEO roots of the
@@ -98,6 +102,26 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("DECISION", &[]),
     ("MOVE", &[]),
     ("STEP", &[]),
+    ("DEMAND", &["10"]),
+    ("ULTIMATUM", &["10", "13"]),
+    ("PLAN", &["03"]),
+];
+
+/// Nouns that name something said ("rejected *the proposal*", "denied *the allegations*"):
+/// what the story's latest speaker said, coded or not, when no earlier event of
+/// [`EVENT_NOUNS`] fits. (An allegation is whatever was last reported, not the last
+/// criticism: "condemned the arrest ... The newspaper denied the allegations" answers whoever
+/// reported the arrest.)
+const SAID_NOUNS: &[&str] = &[
+    "OFFER",
+    "PROPOSAL",
+    "CLAIM",
+    "ALLEGATION",
+    "ACCUSATION",
+    "CHARGE",
+    "DEMAND",
+    "ULTIMATUM",
+    "PLAN",
 ];
 
 /// Nouns that, after "the", stand for an actor named earlier, and the kind of actor each may
@@ -218,12 +242,20 @@ impl StoryContext {
     /// The source of the latest earlier event a noun such as "the arrest" or "the visit" can
     /// name (see `EVENT_NOUNS`), if the noun is one of them.
     pub(crate) fn event_named(&self, lemma: &str) -> Option<&Known> {
-        let (_, roots) = EVENT_NOUNS.iter().find(|(noun, _)| *noun == lemma)?;
+        let said = || {
+            self.speaker
+                .as_ref()
+                .filter(|_| SAID_NOUNS.contains(&lemma))
+        };
+        let Some((_, roots)) = EVENT_NOUNS.iter().find(|(noun, _)| *noun == lemma) else {
+            return said();
+        };
         self.events
             .iter()
             .rev()
             .find(|(root, _)| roots.is_empty() || roots.contains(&root.as_str()))
             .map(|(_, source)| source)
+            .or_else(said)
     }
 
     /// The country the story takes place in, if known.
@@ -317,6 +349,20 @@ impl StoryContext {
             .and_then(|root| tree.children_with(root, "nsubj").next())
             .and_then(|s| nominals.find_in(s).into_iter().next())
             .filter(|a| !a.code.starts_with("---"));
+        let speaker = events
+            .iter()
+            .rev()
+            .find_map(|e| e.attribution.clone())
+            .or_else(|| {
+                roles::main_speaker(tree).and_then(|s| nominals.find_in(s).into_iter().next())
+            })
+            .filter(|a| !a.code.starts_with("---"));
+        if let Some(actor) = speaker {
+            self.speaker = Some(Known {
+                code: actor.code.clone(),
+                text: text(&actor),
+            });
+        }
         let latest = events
             .last()
             .map(|e| e.attribution.as_ref().unwrap_or(&e.source).clone());

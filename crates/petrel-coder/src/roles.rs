@@ -160,11 +160,14 @@ pub fn unnamed_agent(tree: &Tree, nominals: &Nominals, v: usize) -> Vec<ActorMat
         .unwrap_or_default()
 }
 
-/// Whether the verb is negated ("not", "n't", "never"), or is what its actor failed to do
-/// ("failed *to agree*").
+/// Whether the verb is negated ("not", "n't", "never"), is what its actor failed to do
+/// ("failed *to agree*"), or is what someone denies ("denied that it *backed* the rebels").
 pub fn is_negated(tree: &Tree, v: usize) -> bool {
-    let failed = tree.rel(v) == "xcomp" && tree.head(v).is_some_and(|h| tree.lemmas[h] == "FAIL");
-    failed
+    let head_is = |rel: &str, lemma: &str| {
+        tree.rel(v) == rel && tree.head(v).is_some_and(|h| tree.lemmas[h] == lemma)
+    };
+    head_is("xcomp", "FAIL")
+        || head_is("ccomp", "DENY")
         || tree
             .children_with(v, "advmod")
             .any(|c| matches!(tree.lemmas[c].as_str(), "NOT" | "N'T" | "NEVER"))
@@ -242,8 +245,18 @@ pub fn default_target(
 /// Verbs that report what someone else did or said.
 const SPEECH_VERBS: &[&str] = &[
     "SAY", "TELL", "ANNOUNCE", "STATE", "CLAIM", "ADD", "REPORT", "CONFIRM", "ALLEGE", "INSIST",
-    "WRITE", "DECLARE", "NOTE", "EXPLAIN", "ASSERT", "ARGUE", "SUGGEST",
+    "WRITE", "DECLARE", "NOTE", "EXPLAIN", "ASSERT", "ARGUE", "SUGGEST", "VOW", "WARN",
 ];
+
+/// The subject of a sentence's main verb when that verb reports speech ("Putin said on Friday
+/// that ...").
+pub fn main_speaker(tree: &Tree) -> Option<usize> {
+    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    if !SPEECH_VERBS.contains(&tree.lemmas[root].as_str()) {
+        return None;
+    }
+    tree.children_with(root, "nsubj").next()
+}
 
 /// The speaker of reported speech: the subject of the speech verb whose complement holds the
 /// verb ("Kenya said Ethiopia *had attacked*"), or the noun of an "according to" phrase
@@ -263,7 +276,12 @@ pub fn speaker(tree: &Tree, v: usize) -> Option<usize> {
         let rel = tree.rel(at);
         let head = tree.head(at)?;
         if rel == "ccomp" && SPEECH_VERBS.contains(&tree.lemmas[head].as_str()) {
-            return tree.children_with(head, "nsubj").next();
+            // "Trump said ... and *warned* that": a conjoined speech verb shares the subject.
+            let speaking = match tree.rel(head) {
+                "conj" if tree.children_with(head, "nsubj").next().is_none() => tree.head(head)?,
+                _ => head,
+            };
+            return tree.children_with(speaking, "nsubj").next();
         }
         if !matches!(rel, "ccomp" | "xcomp" | "conj") {
             break;

@@ -350,3 +350,45 @@ fn a_lone_target_after_a_preposition_is_the_phrase_head() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_fate_foretold_for_another_country_is_the_speaker_s_threat() {
+    // "Pakistan vowed that India would pay a heavy price."
+    let rows = "
+        1 Pakistan Pakistan PROPN 2 nsubj
+        2 vowed    vow      VERB  0 root
+        3 that     that     SCONJ 6 mark
+        4 India    India    PROPN 6 nsubj
+        5 would    would    AUX   6 aux
+        6 pay      pay      VERB  2 ccomp
+        7 a        a        DET   9 det
+        8 heavy    heavy    ADJ   9 amod
+        9 price    price    NOUN  6 obj
+        10 .       .        PUNCT 2 punct";
+    assert_eq!(events(rows, DAY), want(&[("130", "PAK", "IND")]));
+    // Said of a fact, or of the speaker's own country, it threatens no one.
+    let fact = rows.replace(
+        "would    would    AUX   6 aux",
+        "had      have     AUX   6 aux",
+    );
+    assert_eq!(events(&fact, DAY), want(&[]));
+    let own = rows.replace("India    India", "Pakistan Pakistan");
+    assert_eq!(events(&own, DAY), want(&[]));
+}
+
+#[test]
+fn striking_an_actor_is_an_attack_but_a_labour_strike_is_not() {
+    let rows = "
+        1 Israel Israel PROPN 2 nsubj
+        2 struck strike VERB  0 root
+        3 Lebanon Lebanon PROPN 2 obj
+        4 .      .      PUNCT 2 punct";
+    assert_eq!(events(rows, DAY), want(&[("190", "ISR", "LBN")]));
+    let labour = "
+        1 Workers worker NOUN  2 nsubj
+        2 struck  strike VERB  0 root
+        3 over    over   ADP   4 case
+        4 pay     pay    NOUN  2 obl
+        5 .       .      PUNCT 2 punct";
+    assert_eq!(events(labour, DAY), want(&[]));
+}

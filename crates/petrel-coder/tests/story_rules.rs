@@ -40,6 +40,12 @@ SUPPLY
 
 --- URGE [020] ---
 URGE
+
+--- REJECT [120] ---
+REJECT
+
+--- SAY [---] ---
+SAY
 ";
 
 const ACTORS: &str = "\
@@ -417,6 +423,101 @@ fn condemning_an_earlier_act_targets_whoever_did_it() {
     );
     let coding = coder.code_in_story(&condemned, None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "GON", "MOR"));
+}
+
+#[test]
+fn what_is_denied_is_negated_and_the_denial_answers_the_accuser() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let mut story = StoryContext::default();
+    coder.code_in_story(
+        &parse(
+            "
+            1 Gondor  Gondor PROPN 2 nsubj
+            2 accused accuse VERB  0 root
+            3 Mordor  Mordor PROPN 2 obj
+            4 .       .      PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    // "Mordor denied that it attacked Arnor."
+    let rows = "
+        1 Mordor   Mordor PROPN 2 nsubj
+        2 denied   deny   VERB  0 root
+        3 that     that   SCONJ 5 mark
+        4 it       it     PRON  5 nsubj
+        5 attacked attack VERB  2 ccomp
+        6 Arnor    Arnor  PROPN 5 obj
+        7 .        .      PUNCT 2 punct";
+    let coding = coder.code_in_story(&parse(rows), None, &mut story);
+    let denial: Vec<_> = coding
+        .events
+        .iter()
+        .filter(|e| e.code == "016")
+        .cloned()
+        .collect();
+    assert_eq!(triples(&denial), one("016", "MOR", "GON"));
+    let attack = coding.events.iter().find(|e| e.code == "190").unwrap();
+    assert!(attack.negated, "{attack:?}");
+}
+
+#[test]
+fn a_proposal_rejected_is_what_the_last_speaker_said() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let mut story = StoryContext::default();
+    // "Arnor said Gondor should leave." (no event: only what someone said)
+    let said = coder.code_in_story(
+        &parse(
+            "
+            1 Arnor  Arnor  PROPN 2 nsubj
+            2 said   say    VERB  0 root
+            3 Gondor Gondor PROPN 5 nsubj
+            4 should should AUX   5 aux
+            5 leave  leave  VERB  2 ccomp
+            6 .      .      PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    assert!(said.events.is_empty(), "{:?}", said.events);
+    let rows = "
+        1 Gondor   Gondor   PROPN 2 nsubj
+        2 rejected reject   VERB  0 root
+        3 the      the      DET   4 det
+        4 proposal proposal NOUN  2 obj
+        5 .        .        PUNCT 2 punct";
+    let coding = coder.code_in_story(&parse(rows), None, &mut story);
+    assert_eq!(triples(&coding.events), one("120", "GON", "ARN"));
+}
+
+#[test]
+fn an_event_noun_with_its_doer_named_targets_that_doer() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    let mut story = StoryContext::default();
+    coder.code_in_story(
+        &parse(
+            "
+            1 Mordor   Mordor PROPN 2 nsubj
+            2 attacked attack VERB  0 root
+            3 Arnor    Arnor  PROPN 2 obj
+            4 .        .      PUNCT 2 punct",
+        ),
+        None,
+        &mut story,
+    );
+    // "Gondor condemned Arnor's decision": Arnor's, not the attacker's.
+    let rows = "
+        1 Gondor    Gondor   PROPN 2 nsubj
+        2 condemned condemn  VERB  0 root
+        3 Arnor     Arnor    PROPN 5 nmod:poss
+        4 's        's       PART  3 case
+        5 decision  decision NOUN  2 obj
+        6 .         .        PUNCT 2 punct";
+    let coding = coder.code_in_story(&parse(rows), None, &mut story);
+    assert_eq!(triples(&coding.events), one("111", "GON", "ARN"));
 }
 
 /// "GONDOR, March 4 -", read as a story's dateline.

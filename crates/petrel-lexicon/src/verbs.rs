@@ -19,6 +19,11 @@ pub type VerbId = usize;
 pub struct EventCodes {
     pub forward: Option<String>,
     pub reverse: Option<String>,
+    /// The verb's subject is the target and the speaker reporting the clause the source:
+    /// "Pakistan vowed that India *would pay*" is Pakistan threatening India. Such an event
+    /// codes only when someone of another country foretells it (petrel's own `foretold`
+    /// flag; PETRARCH has none).
+    pub foretold: bool,
 }
 
 impl EventCodes {
@@ -45,11 +50,13 @@ impl EventCodes {
             Some((f, r)) if !(f.trim().is_empty() && r.trim().is_empty()) => Ok(EventCodes {
                 forward: side(f)?,
                 reverse: side(r)?,
+                foretold: false,
             }),
             Some(_) => Err("empty event code pair".to_string()),
             None => Ok(EventCodes {
                 forward: one(text)?,
                 reverse: None,
+                foretold: false,
             }),
         }
     }

@@ -119,6 +119,7 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
         let codes = EventCodes {
             forward: Some(record.code.clone()),
             reverse: record.reverse.clone(),
+            foretold: record.foretold,
         };
         if record.is_bare_verb() {
             // The first bare line is the default; `petrel lexicon check` reports a second.

@@ -1,4 +1,5 @@
-//! Reading verb pattern files: `PATTERN => CODE [mutual | reverse CODE]`, one pattern per line.
+//! Reading verb pattern files: `PATTERN => CODE [mutual | reverse CODE | foretold]`, one
+//! pattern per line.
 
 use super::lines::lines;
 use super::Origins;
@@ -16,6 +17,10 @@ pub struct PatternRecord {
     /// The code of the event the other way (target → source): the same code for `mutual`
     /// ("met"), another for `reverse CODE` ("hosted" 043 one way is a visit, 042, the other).
     pub reverse: Option<String>,
+    /// `foretold`: the pattern names a fate foretold for its subject ("India *will pay* for
+    /// this"), coded as the speaker's threat against the subject (see
+    /// [`crate::verbs::EventCodes::foretold`]).
+    pub foretold: bool,
     /// The pattern as written, spaces normalised (`hold talks with +`).
     pub text: String,
     /// Whether the first word is a noun naming the event (a file of `nouns/`: "meeting with
@@ -74,8 +79,16 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         ));
     }
     let mut reverse: Option<String> = None;
+    let mut foretold = false;
     while let Some(flag) = rest.next() {
         let code_back = match flag {
+            "foretold" if !foretold && reverse.is_none() => {
+                foretold = true;
+                continue;
+            }
+            "foretold" => {
+                return Err("'foretold' is given once and without 'mutual' or 'reverse'".into())
+            }
             "mutual" => code.to_string(),
             "reverse" => {
                 let back = rest.next().ok_or("no event code after 'reverse'")?;
@@ -86,12 +99,14 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown flag {other:?} (flags are 'mutual' and 'reverse CODE')"
+                    "unknown flag {other:?} (flags are 'mutual', 'reverse CODE' and 'foretold')"
                 ))
             }
         };
-        if reverse.is_some() {
-            return Err("only one of 'mutual' or 'reverse CODE' may be given, once".into());
+        if reverse.is_some() || foretold {
+            return Err(
+                "only one of 'mutual', 'reverse CODE' or 'foretold' may be given, once".into(),
+            );
         }
         reverse = Some(code_back);
     }
@@ -130,6 +145,7 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         words,
         code: code.to_string(),
         reverse,
+        foretold,
         text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
         noun: false,
         origin,
@@ -160,9 +176,11 @@ mod tests {
     #[test]
     fn patterns_with_markers_alternatives_and_flags() {
         let (records, diags) = read_text(
-            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\nhost +  => 043 reverse 042\n",
+            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\nhost +  => 043 reverse 042\npay price => 130 foretold\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
+        assert!(records[4].foretold && records[4].reverse.is_none());
+        assert!(!records[0].foretold);
         assert!(records[0].is_bare_verb());
         assert_eq!(records[0].reverse.as_deref(), Some("040"));
         assert_eq!(records[1].reverse, None);
@@ -184,10 +202,14 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_with_their_lines() {
         let (records, diags) = read_text(
-            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\nhost => 043 reverse\nhost => 043 reverse 4x2\nhost => 043 mutual reverse 042\n",
+            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\nhost => 043 reverse\nhost => 043 reverse 4x2\nhost => 043 mutual reverse 042\npay => 130 foretold foretold\npay => 130 mutual foretold\n",
         );
         assert!(records.is_empty());
         let lines: Vec<usize> = diags.iter().map(|d| d.origin.line).collect();
-        assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], "{diags:?}");
+        assert_eq!(
+            lines,
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+            "{diags:?}"
+        );
     }
 }
