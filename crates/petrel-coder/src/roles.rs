@@ -30,6 +30,9 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             if !(pronoun && dependent) {
                 return Some(s);
             }
+        } else if let Some(verb) = means_of(tree, at) {
+            at = verb;
+            continue;
         } else if let Some(noun) = agent_of_participle(tree, at) {
             return Some(noun);
         } else if !(matches!(tree.rel(at), "xcomp" | "conj" | "ccomp") || is_purpose(tree, at)) {
@@ -93,6 +96,22 @@ pub fn is_purpose(tree: &Tree, c: usize) -> bool {
     matches!(tree.rel(c), "xcomp" | "advcl")
         && tree.token(c).upos == "VERB"
         && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+}
+
+/// The verb a means clause serves ("Lula opened the debate *by criticising* the United
+/// States"), whose subject did both. Parsers hang such a clause on the verb or on its object;
+/// from a noun, the verb is the noun's head.
+fn means_of(tree: &Tree, c: usize) -> Option<usize> {
+    let means = matches!(tree.rel(c), "advcl" | "acl")
+        && tree.children_with(c, "mark").any(|m| tree.forms[m] == "BY");
+    if !means {
+        return None;
+    }
+    let head = tree.head(c)?;
+    if tree.rel(c) == "acl" {
+        return tree.head(head);
+    }
+    Some(head)
 }
 
 /// The noun an active participle clause with an object modifies, which is its doer:

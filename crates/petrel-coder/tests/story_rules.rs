@@ -617,3 +617,29 @@ fn those_who_come_along_on_a_visit_visit_too() {
     want.extend(one("042", "MOR", "GON"));
     assert_eq!(triples(&coding.events), want);
 }
+
+#[test]
+fn a_means_clause_is_done_by_the_subject_of_its_clause() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    // "Arnor opened the session by condemning Gondor", with the clause on the object, as
+    // parsers often attach it.
+    let rows = "
+        1 Arnor      Arnor   PROPN 2 nsubj
+        2 opened     open    VERB  0 root
+        3 the        the     DET   4 det
+        4 session    session NOUN  2 obj
+        5 by         by      SCONJ 6 mark
+        6 condemning condemn VERB  4 acl
+        7 Gondor     Gondor  PROPN 6 obj
+        8 .          .       PUNCT 2 punct";
+    assert_eq!(
+        triples(&coder.code(&parse(rows), None).events),
+        one("111", "ARN", "GON")
+    );
+    let on_the_verb = rows.replace("VERB  4 acl", "VERB  2 advcl");
+    assert_eq!(
+        triples(&coder.code(&parse(&on_the_verb), None).events),
+        one("111", "ARN", "GON")
+    );
+}
