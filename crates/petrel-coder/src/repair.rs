@@ -4,7 +4,9 @@
 //! of which leaves a structure no well-formed UD tree has: a possessive hanging off a verb, a
 //! finite verb conjoined to a noun, a "passive" verb with a direct object and no auxiliary.
 //! Each rule here looks for one such structure and moves or relabels the one token that makes
-//! it impossible. The rules never fire on a well-formed tree, so gold parses pass unchanged.
+//! it impossible. The rules do not fire on well-formed sentences, so gold parses pass unchanged;
+//! the one exception is a headline made of a noun and its participle ("Talks held in Istanbul"),
+//! which [`Heads::verb_read_as_participle`] reads as a clause.
 
 use std::borrow::Cow;
 
@@ -25,8 +27,10 @@ pub fn repaired(sentence: &Sentence) -> Cow<'_, Sentence> {
     } in fixes
     {
         let t = &mut mended.tokens[token];
-        if let Some(head) = head {
-            t.head = head + 1;
+        match head {
+            Some(NewHead::Token(head)) => t.head = head + 1,
+            Some(NewHead::Root) => t.head = 0,
+            None => {}
         }
         if let Some(deprel) = deprel {
             t.deprel = deprel.to_string();
@@ -35,11 +39,19 @@ pub fn repaired(sentence: &Sentence) -> Cow<'_, Sentence> {
     Cow::Owned(mended)
 }
 
-/// One mended token: a new head (0-based), a new relation, or both.
+/// One mended token: a new head, a new relation, or both.
 struct Fix {
     token: usize,
-    head: Option<usize>,
+    head: Option<NewHead>,
     deprel: Option<&'static str>,
+}
+
+/// Where a mended token hangs.
+enum NewHead {
+    /// The token of this (0-based) index.
+    Token(usize),
+    /// Nowhere: it becomes the sentence's root.
+    Root,
 }
 
 /// The sentence's heads and relations, as the rules read them.
@@ -119,7 +131,65 @@ impl<'s> Heads<'s> {
             };
             out.extend(fix);
         }
+        out.extend(self.verb_read_as_participle());
         out
+    }
+
+    /// "Thai and Cambodian troops *clashed* at the border", with "clashed" read as a participle
+    /// modifying "troops": a noun followed by a bare past form that modifies it (no auxiliary,
+    /// no subject, no "by" agent) is that verb's subject when the noun heads the sentence or
+    /// is a second subject of the verb that reports it ("troops clashed ..., *the army said*").
+    /// A sentence whose only verb modifies its first noun is almost always this misreading; a
+    /// true participle phrase ("talks held in Istanbul") stands as a headline, not a sentence.
+    fn verb_read_as_participle(&self) -> Vec<Fix> {
+        for noun in (0..self.heads.len()).filter(|&n| self.is_nominal(n)) {
+            let Some(verb) = self.children(noun).find(|&c| self.bare_past_of(noun, c)) else {
+                continue;
+            };
+            let new_head = match self.heads[noun] {
+                None if !self.has_child(noun, "cop") => (NewHead::Root, "root"),
+                Some(h) if self.deprel(noun) == "nsubj" && self.is_verb(h) && h > verb => {
+                    let other_subject = self
+                        .children(h)
+                        .any(|k| k > verb && self.deprel(k) == "nsubj");
+                    if !other_subject {
+                        continue;
+                    }
+                    (NewHead::Token(h), "ccomp")
+                }
+                _ => continue,
+            };
+            return vec![
+                Fix {
+                    token: verb,
+                    head: Some(new_head.0),
+                    deprel: Some(new_head.1),
+                },
+                Fix {
+                    token: noun,
+                    head: Some(NewHead::Token(verb)),
+                    deprel: Some("nsubj"),
+                },
+            ];
+        }
+        Vec::new()
+    }
+
+    /// Whether `c` is a bare past form after `noun` modifying it: "acl", no auxiliary, no
+    /// subject, no marker and no "by" phrase.
+    fn bare_past_of(&self, noun: usize, c: usize) -> bool {
+        c > noun
+            && self.deprel(c) == "acl"
+            && self.is_verb(c)
+            && matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBN")
+            && !self.children(c).any(|k| {
+                matches!(
+                    self.deprel(k),
+                    "aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "obl:agent" | "mark"
+                ) || self
+                    .children(k)
+                    .any(|m| self.sentence.tokens[m].lemma == "by")
+            })
     }
 
     /// "Erdogan *hosted* NATO leaders", tagged as a participle: a passive subject of a verb
@@ -159,7 +229,7 @@ impl<'s> Heads<'s> {
             .find(|&k| k > i && self.is_nominal(k) && self.deprel(k) != "nmod:poss")?;
         Some(Fix {
             token: i,
-            head: Some(owner),
+            head: Some(NewHead::Token(owner)),
             deprel: None,
         })
     }
@@ -178,7 +248,7 @@ impl<'s> Heads<'s> {
             if self.is_verb(at) {
                 return Some(Fix {
                     token: i,
-                    head: Some(at),
+                    head: Some(NewHead::Token(at)),
                     deprel: None,
                 });
             }
@@ -212,7 +282,7 @@ impl<'s> Heads<'s> {
         let previous = (v + 1..i).rev().find(phrase_head)?;
         Some(Fix {
             token: i,
-            head: Some(previous),
+            head: Some(NewHead::Token(previous)),
             deprel: None,
         })
     }

@@ -1276,3 +1276,38 @@ fn a_second_name_conjoined_inside_the_first_still_acts() {
         want(&[("040", "ARN", Some("ROH")), ("040", "ROH", Some("ARN"))])
     );
 }
+
+#[test]
+fn a_bare_past_form_read_as_modifying_the_first_noun_is_its_verb() {
+    let lex = lexicon();
+    // "Arnor attacked Gondor", with "attacked" read as a participle modifying "Arnor".
+    let headline = "
+        1 Arnor    Arnor  PROPN NNP 0 root
+        2 attacked attack VERB  VBN 1 acl
+        3 Gondor   Gondor PROPN NNP 2 obj
+        4 .        .      PUNCT .   1 punct";
+    assert_eq!(code(&lex, headline), want(&[("190", "ARN", Some("GON"))]));
+    // "Arnor attacked Gondor, Rohan said", with both nouns read as subjects of "said".
+    let reported = "
+        1 Arnor    Arnor  PROPN NNP 6 nsubj
+        2 attacked attack VERB  VBD 1 acl
+        3 Gondor   Gondor PROPN NNP 2 obj
+        4 ,        ,      PUNCT ,   6 punct
+        5 Rohan    Rohan  PROPN NNP 6 nsubj
+        6 said     say    VERB  VBD 0 root
+        7 .        .      PUNCT .   6 punct";
+    assert_eq!(code(&lex, reported), want(&[("190", "ARN", Some("GON"))]));
+    // A participle with its "by" agent is a true passive modifier: no repair, no attack by
+    // Arnor ("Arnor, attacked by Gondor").
+    let passive = "
+        1 Arnor    Arnor  PROPN NNP 0 root
+        2 attacked attack VERB  VBN 1 acl
+        3 by       by     ADP   IN  4 case
+        4 Gondor   Gondor PROPN NNP 2 obl
+        5 .        .      PUNCT .   1 punct";
+    assert!(
+        !code(&lex, passive).contains(&("190".into(), "ARN".into(), Some("GON".into()))),
+        "{:?}",
+        code(&lex, passive)
+    );
+}

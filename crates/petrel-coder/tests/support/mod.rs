@@ -3,7 +3,8 @@
 use petrel_text::Sentence;
 
 /// A sentence from rows `ID FORM LEMMA UPOS HEAD DEPREL` (one a line, white-space separated),
-/// through the CoNLL-U reader, so that tests read like the parses they describe.
+/// or `ID FORM LEMMA UPOS XPOS HEAD DEPREL` where a rule reads the Penn tag, through the
+/// CoNLL-U reader, so that tests read like the parses they describe.
 pub fn parse(rows: &str) -> Sentence {
     let conllu: String = rows
         .lines()
@@ -11,14 +12,14 @@ pub fn parse(rows: &str) -> Sentence {
         .filter(|l| !l.is_empty())
         .map(|l| {
             let c: Vec<&str> = l.split_whitespace().collect();
-            assert_eq!(
-                c.len(),
-                6,
-                "row {l:?} is not ID FORM LEMMA UPOS HEAD DEPREL"
-            );
+            let (xpos, rest) = match c.len() {
+                6 => ("_", &c[4..]),
+                7 => (c[4], &c[5..]),
+                _ => panic!("row {l:?} is not ID FORM LEMMA UPOS [XPOS] HEAD DEPREL"),
+            };
             format!(
-                "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
-                c[0], c[1], c[2], c[3], c[4], c[5]
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                c[0], c[1], c[2], c[3], xpos, rest[0], rest[1]
             )
         })
         .collect();
