@@ -438,9 +438,16 @@ impl<'l> Coder<'l> {
         let is_subject = |t: &ActorMatch| {
             sources.len() > 1 && sources.iter().any(|s| s.code.get(..3) == t.code.get(..3))
         };
+        // Nor is a place no pattern asked for ("signed a declaration *at the White House*";
+        // "arrived *in* Moscow" asks for it).
+        let is_place = |t: &ActorMatch| {
+            sources.len() > 1
+                && m.target.is_none()
+                && matches!(tree.case_of(t.head), Some("AT" | "IN"))
+        };
         let no_party = targets
             .iter()
-            .all(|t| t.code.starts_with("---") || is_subject(t));
+            .all(|t| t.code.starts_with("---") || is_subject(t) || is_place(t));
         let reciprocal = no_party && (codes.reverse.is_some() || mutual_root);
         if (m.compound || reciprocal) && sources.len() > 1 {
             for a in &sources {

@@ -12,6 +12,10 @@ use std::borrow::Cow;
 
 use petrel_text::Sentence;
 
+/// Words that open a clause as well as a phrase ("*after* the talks", "*after* Iran
+/// agreed"), which taggers read as prepositions before a clause's subject.
+const SUBORDINATORS: &[&str] = &["as", "after", "before", "since", "until", "while", "when"];
+
 /// The sentence with its impossible structures mended; borrowed unchanged when it has none
 /// (most sentences).
 pub fn repaired(sentence: &Sentence) -> Cow<'_, Sentence> {
@@ -132,7 +136,53 @@ impl<'s> Heads<'s> {
             out.extend(fix);
         }
         out.extend(self.verb_read_as_participle());
+        for c in 0..self.heads.len() {
+            out.extend(self.clause_read_as_phrase(c).into_iter().flatten());
+        }
         out
+    }
+
+    /// "The transfer came *as* Mexican officials *held* talks", with "as" read as a
+    /// preposition, "officials" as its object and "held" as a second verb of "came": a finite
+    /// verb conjoined without "and" and without a subject, right after a phrase opened by a
+    /// subordinating word, is that phrase's clause. The phrase's noun is its subject and the
+    /// word its marker.
+    fn clause_read_as_phrase(&self, c: usize) -> Option<[Fix; 3]> {
+        let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        let h = self.heads[c]?;
+        if !(self.deprel(c) == "conj"
+            && self.is_verb(c)
+            && finite
+            && !self.has_subject(c)
+            && !self.has_child(c, "cc"))
+        {
+            return None;
+        }
+        let noun = self.children(h).filter(|&k| k < c).last()?;
+        let marker = self.children(noun).find(|&k| {
+            self.deprel(k) == "case"
+                && SUBORDINATORS.contains(&self.sentence.tokens[k].lemma.to_lowercase().as_str())
+        })?;
+        if !(self.deprel(noun) == "obl" && self.is_nominal(noun)) {
+            return None;
+        }
+        Some([
+            Fix {
+                token: c,
+                head: None,
+                deprel: Some("advcl"),
+            },
+            Fix {
+                token: noun,
+                head: Some(NewHead::Token(c)),
+                deprel: Some("nsubj"),
+            },
+            Fix {
+                token: marker,
+                head: Some(NewHead::Token(c)),
+                deprel: Some("mark"),
+            },
+        ])
     }
 
     /// "Thai and Cambodian troops *clashed* at the border", with "clashed" read as a participle

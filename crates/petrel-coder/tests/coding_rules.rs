@@ -1311,3 +1311,38 @@ fn a_bare_past_form_read_as_modifying_the_first_noun_is_its_verb() {
         code(&lex, passive)
     );
 }
+
+#[test]
+fn a_place_is_not_a_third_party_to_an_act_between_the_subjects() {
+    let lex = lexicon();
+    // "Arnor and Gondor restored relations at Rohan": Rohan is only where they did it.
+    let rows = "
+        1 Arnor     Arnor    PROPN 4 nsubj
+        2 and       and      CCONJ 3 cc
+        3 Gondor    Gondor   PROPN 1 conj
+        4 restored  restore  VERB  0 root
+        5 relations relation NOUN  4 obj
+        6 at        at       ADP   7 case
+        7 Rohan     Rohan    PROPN 4 obl
+        8 .         .        PUNCT 4 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("050", "ARN", Some("GON")), ("050", "GON", Some("ARN"))])
+    );
+}
+
+#[test]
+fn a_clause_read_as_a_prepositional_phrase_gets_its_subject_back() {
+    let lex = lexicon();
+    // "Rohan waited as Arnor attacked Gondor", with "as Arnor" read as a phrase and
+    // "attacked" as a second verb of "waited".
+    let rows = "
+        1 Rohan    Rohan  PROPN NNP 2 nsubj
+        2 waited   wait   VERB  VBD 0 root
+        3 as       as     ADP   IN  4 case
+        4 Arnor    Arnor  PROPN NNP 2 obl
+        5 attacked attack VERB  VBD 2 conj
+        6 Gondor   Gondor PROPN NNP 5 obj
+        7 .        .      PUNCT .   2 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+}
