@@ -8,12 +8,14 @@
 //! them, and looking their phrases up by string cost as much again.
 //!
 //! The same table gives each word's numbers in the actor and agent name indexes, so that a
-//! sentence's words are looked up by string once each ([`PatternWords::word`]) and every
+//! sentence's words are looked up by string once each ([`PatternWords::read`]) and every
 //! later dictionary lookup compares numbers.
 
 use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbId};
 use petrel_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
+
+use crate::word_table::WordTable;
 
 /// Every word a pattern names, what each pattern needs, and the synsets' phrases as a trie of
 /// word numbers.
@@ -24,7 +26,7 @@ use rustc_hash::FxHashMap;
 pub struct PatternWords {
     /// Every word a pattern, a synset or an actor or agent name uses, and the regular plurals
     /// of the pattern words.
-    words: FxHashMap<Box<str>, Word>,
+    words: WordTable<Word>,
     /// How many pattern words there are (numbered `0..word_count`).
     word_count: u32,
     /// By word number: the members of the synsets some phrase of which begins with the word.
@@ -167,7 +169,7 @@ impl PatternWords {
         }
         let (words, verb_lists) = vocabulary(&ids, lexicon);
         PatternWords {
-            words,
+            words: WordTable::new(words),
             verbs: verb_lists,
             word_count,
             opens,
@@ -183,9 +185,10 @@ impl PatternWords {
         number.map_or(&[], |n| &self.verbs[n as usize])
     }
 
-    /// What the dictionaries know of an upper-cased word; `None` for a word none of them has.
-    pub fn word(&self, word: &str) -> Option<&Word> {
-        self.words.get(word)
+    /// What the dictionaries know of `word`, which is appended upper-cased to `upper`; `None`
+    /// for a word none of them has.
+    pub fn read(&self, word: &str, upper: &mut String) -> Option<&Word> {
+        self.words.read(word, upper)
     }
 
     /// The members of the synsets that a phrase beginning with word `id` opens.

@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 
-use petrel_lexicon::discards::push_upper;
 use petrel_text::{Sentence, Token};
 
 use crate::pattern_words::{PatternWords, Word, WordSet};
@@ -68,7 +67,7 @@ impl Tables {
         words: &PatternWords,
     ) -> Numbers {
         form.clear();
-        push_upper(&token.form, form);
+        let form_word = words.read(&token.form, form).unwrap_or(&Word::NONE);
         lemma.clear();
         // A lemma that differs from its form only in the case of ASCII letters upper-cases
         // to the same word. (Most lemmas are their form exactly, which one comparison of
@@ -76,16 +75,11 @@ impl Tables {
         let same = token.lemma.is_empty()
             || token.lemma == token.form
             || token.lemma.eq_ignore_ascii_case(&token.form);
-        if same {
-            lemma.push_str(form);
-        } else {
-            push_upper(&token.lemma, lemma);
-        }
-        let form_word = words.word(form).unwrap_or(&Word::NONE);
         let lemma_word = if same {
+            lemma.push_str(form);
             form_word
         } else {
-            words.word(lemma).unwrap_or(&Word::NONE)
+            words.read(&token.lemma, lemma).unwrap_or(&Word::NONE)
         };
         let pattern = (form_word.pattern, lemma_word.pattern);
         let set = &mut self.pattern_words;
@@ -217,7 +211,7 @@ impl<'s> Tree<'s> {
         self.rels[i]
     }
 
-    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::word`]).
+    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::read`]).
     pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
         self.tables.numbers[i].pattern
     }
