@@ -64,6 +64,8 @@ pub struct Word {
     pub agent: Option<u32>,
     /// The verbs it is a form of, by number ([`PatternWords::verbs`]).
     pub verbs: Option<u32>,
+    /// Whether an actor or an agent name begins with it.
+    pub begins_name: bool,
 }
 
 impl Word {
@@ -74,6 +76,7 @@ impl Word {
         actor: None,
         agent: None,
         verbs: None,
+        begins_name: false,
     };
 }
 
@@ -271,10 +274,14 @@ fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> Vocabulary {
         }
     }
     for (word, number) in lexicon.actors.names.words() {
-        words.entry(word.into()).or_default().actor = Some(number);
+        let entry = words.entry(word.into()).or_default();
+        entry.actor = Some(number);
+        entry.begins_name |= lexicon.actors.names.begins(number);
     }
     for (word, number) in lexicon.agents.names.words() {
-        words.entry(word.into()).or_default().agent = Some(number);
+        let entry = words.entry(word.into()).or_default();
+        entry.agent = Some(number);
+        entry.begins_name |= lexicon.agents.names.begins(number);
     }
     let mut verbs = Vec::new();
     for (form, named) in lexicon.verbs.forms() {

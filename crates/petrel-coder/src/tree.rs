@@ -52,6 +52,8 @@ struct Numbers {
     pattern: (Option<u32>, Option<u32>),
     /// The form's numbers in the actor and in the agent name index.
     names: (Option<u32>, Option<u32>),
+    /// Whether an actor or agent name begins with the form.
+    begins_name: bool,
     /// The verb-form numbers of the form and the lemma ([`PatternWords::verbs`]).
     verbs: (Option<u32>, Option<u32>),
 }
@@ -97,6 +99,7 @@ impl Tables {
         Numbers {
             pattern,
             names: (form_word.actor, form_word.agent),
+            begins_name: form_word.begins_name,
             verbs: (form_word.verbs, lemma_word.verbs),
         }
     }
@@ -222,9 +225,10 @@ impl<'s> Tree<'s> {
         self.tables.numbers[i].verbs
     }
 
-    /// Whether the form at `i` is a word of some actor or agent name.
+    /// Whether the form at `i` begins some actor or agent name (a name looked for from any
+    /// other word finds nothing at its first step).
     pub fn in_names(&self, i: usize) -> bool {
-        self.tables.numbers[i].names != (None, None)
+        self.tables.numbers[i].begins_name
     }
 
     /// The numbers of the forms from `i` on in the actor name index
