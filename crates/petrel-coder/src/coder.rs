@@ -129,17 +129,27 @@ impl<'l> Coder<'l> {
             None => Vec::new(),
         };
         let nominals = Nominals::new(&tree, self.lexicon, &mentions, date).with_known(&known);
-        let matches: Vec<Option<VerbMatch>> = (0..tree.len())
-            .map(|v| {
-                matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN")
-                    .then(|| {
-                        let verbs = &self.lexicon.verbs;
-                        match_verb(&tree, verbs, &self.pattern_words, &nominals, v)
-                    })
-                    .flatten()
-                    .filter(|m| !m.codes.is_null())
-            })
-            .collect();
+        // One slot per token, on the stack for all but very long sentences: a kilobyte or
+        // more on the heap took the allocator's slow path for every sentence.
+        let mut short: [Option<VerbMatch>; 64] = std::array::from_fn(|_| None);
+        let mut long = Vec::new();
+        let matches: &mut [Option<VerbMatch>] = match short.get_mut(..tree.len()) {
+            Some(slots) => slots,
+            None => {
+                long.resize_with(tree.len(), || None);
+                &mut long
+            }
+        };
+        for (v, slot) in matches.iter_mut().enumerate() {
+            *slot = matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN")
+                .then(|| {
+                    let verbs = &self.lexicon.verbs;
+                    match_verb(&tree, verbs, &self.pattern_words, &nominals, v)
+                })
+                .flatten()
+                .filter(|m| !m.codes.is_null());
+        }
+        let matches = &*matches;
         let mut events: Vec<Event> = Vec::new();
         for (v, m) in matches.iter().enumerate() {
             let Some(m) = m else { continue };
@@ -153,7 +163,7 @@ impl<'l> Coder<'l> {
                         && !(roles::is_passive(&tree, h)
                             && roles::passive_agent(&tree, h).is_none())
                 });
-            if governed || asked_for(&tree, &matches, v) {
+            if governed || asked_for(&tree, matches, v) {
                 continue;
             }
             let mut found = self.events_for(&tree, &nominals, v, m, story.as_deref());

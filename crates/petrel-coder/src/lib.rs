@@ -20,6 +20,7 @@ pub mod patterns;
 mod repair;
 pub mod roles;
 mod tree;
+mod word_table;
 
 pub use coder::{Coder, Discarded, SentenceCoding};
 pub use context::StoryContext;

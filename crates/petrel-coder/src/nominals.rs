@@ -39,7 +39,7 @@ pub struct Nominals<'a> {
     /// Whether a token lies inside a mention it does not head.
     inside: Vec<bool>,
     /// `actors(i)`, once computed: every verb's pattern matching asks about the same words.
-    cache: RefCell<Vec<Option<Vec<ActorMatch>>>>,
+    cache: RefCell<Cache>,
     /// Actors named earlier in the story, for [`Named::Known`] mentions.
     known: &'a [Known],
 }
@@ -66,7 +66,10 @@ impl<'a> Nominals<'a> {
             mentions,
             headed,
             inside,
-            cache: RefCell::new(vec![None; tree.len()]),
+            cache: RefCell::new(Cache {
+                at: vec![NOT_YET; tree.len()],
+                found: Vec::new(),
+            }),
             known: &[],
         }
     }
@@ -88,25 +91,25 @@ impl<'a> Nominals<'a> {
     /// media and government" is `DNKMED` and `DNKGOV`.
     pub fn actors(&self, i: usize) -> Vec<ActorMatch> {
         self.ensure(i);
-        self.cache.borrow()[i].clone().unwrap_or_default()
+        self.cache.borrow().get(i).to_vec()
     }
 
     /// Whether the phrase headed at `i` names any actor.
     pub fn names_actor(&self, i: usize) -> bool {
         self.headed(i).is_some() && {
             self.ensure(i);
-            self.cache.borrow()[i]
-                .as_ref()
-                .is_some_and(|a| !a.is_empty())
+            !self.cache.borrow().get(i).is_empty()
         }
     }
 
     /// Fills the cache for `i`. Pattern matching asks [`Nominals::names_actor`] of the same
     /// tokens again and again; answering from the cache copies nothing.
     fn ensure(&self, i: usize) {
-        if self.cache.borrow()[i].is_none() {
+        if self.cache.borrow().at[i] == NOT_YET {
             let found = self.compute_actors(i);
-            self.cache.borrow_mut()[i] = Some(found);
+            let mut cache = self.cache.borrow_mut();
+            cache.at[i] = cache.found.len() as u32;
+            cache.found.push(found);
         }
     }
 
@@ -466,6 +469,26 @@ impl<'a> Nominals<'a> {
                     })
                 )
         })
+    }
+}
+
+/// The actors of the tokens asked about, in the order they were worked out: a table of
+/// every token's (mostly never asked for) cost more to drop than to fill.
+struct Cache {
+    /// Where each token's actors are in `found` ([`NOT_YET`] before they are worked out).
+    at: Vec<u32>,
+    found: Vec<Vec<ActorMatch>>,
+}
+
+/// A token whose actors have not been worked out.
+const NOT_YET: u32 = u32::MAX;
+
+impl Cache {
+    /// The actors of token `i`, once worked out.
+    fn get(&self, i: usize) -> &[ActorMatch] {
+        self.found
+            .get(self.at[i] as usize)
+            .map_or(&[], Vec::as_slice)
     }
 }
 

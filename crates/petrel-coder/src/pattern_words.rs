@@ -8,12 +8,14 @@
 //! them, and looking their phrases up by string cost as much again.
 //!
 //! The same table gives each word's numbers in the actor and agent name indexes, so that a
-//! sentence's words are looked up by string once each ([`PatternWords::word`]) and every
+//! sentence's words are looked up by string once each ([`PatternWords::read`]) and every
 //! later dictionary lookup compares numbers.
 
 use petrel_lexicon::verbs::{BlockId, Element, SynsetId, VerbId};
 use petrel_lexicon::Lexicon;
 use rustc_hash::FxHashMap;
+
+use crate::word_table::WordTable;
 
 /// Every word a pattern names, what each pattern needs, and the synsets' phrases as a trie of
 /// word numbers.
@@ -24,7 +26,7 @@ use rustc_hash::FxHashMap;
 pub struct PatternWords {
     /// Every word a pattern, a synset or an actor or agent name uses, and the regular plurals
     /// of the pattern words.
-    words: FxHashMap<Box<str>, Word>,
+    words: WordTable<Word>,
     /// How many pattern words there are (numbered `0..word_count`).
     word_count: u32,
     /// By word number: the members of the synsets some phrase of which begins with the word.
@@ -62,6 +64,8 @@ pub struct Word {
     pub agent: Option<u32>,
     /// The verbs it is a form of, by number ([`PatternWords::verbs`]).
     pub verbs: Option<u32>,
+    /// Whether an actor or an agent name begins with it.
+    pub begins_name: bool,
 }
 
 impl Word {
@@ -72,6 +76,7 @@ impl Word {
         actor: None,
         agent: None,
         verbs: None,
+        begins_name: false,
     };
 }
 
@@ -167,7 +172,7 @@ impl PatternWords {
         }
         let (words, verb_lists) = vocabulary(&ids, lexicon);
         PatternWords {
-            words,
+            words: WordTable::new(words),
             verbs: verb_lists,
             word_count,
             opens,
@@ -183,9 +188,10 @@ impl PatternWords {
         number.map_or(&[], |n| &self.verbs[n as usize])
     }
 
-    /// What the dictionaries know of an upper-cased word; `None` for a word none of them has.
-    pub fn word(&self, word: &str) -> Option<&Word> {
-        self.words.get(word)
+    /// What the dictionaries know of `word`, which is appended upper-cased to `upper`; `None`
+    /// for a word none of them has.
+    pub fn read(&self, word: &str, upper: &mut String) -> Option<&Word> {
+        self.words.read(word, upper)
     }
 
     /// The members of the synsets that a phrase beginning with word `id` opens.
@@ -268,10 +274,14 @@ fn vocabulary(ids: &FxHashMap<Box<str>, u32>, lexicon: &Lexicon) -> Vocabulary {
         }
     }
     for (word, number) in lexicon.actors.names.words() {
-        words.entry(word.into()).or_default().actor = Some(number);
+        let entry = words.entry(word.into()).or_default();
+        entry.actor = Some(number);
+        entry.begins_name |= lexicon.actors.names.begins(number);
     }
     for (word, number) in lexicon.agents.names.words() {
-        words.entry(word.into()).or_default().agent = Some(number);
+        let entry = words.entry(word.into()).or_default();
+        entry.agent = Some(number);
+        entry.begins_name |= lexicon.agents.names.begins(number);
     }
     let mut verbs = Vec::new();
     for (form, named) in lexicon.verbs.forms() {

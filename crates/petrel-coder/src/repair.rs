@@ -257,11 +257,14 @@ impl<'s> Heads<'s> {
     /// a noun compounded to a following verb that has no subject is its subject.
     fn name_before_verb(&self, i: usize, v: usize) -> Option<Fix> {
         let misread = self.is_nominal(i) && self.is_verb(v) && i < v && !self.has_subject(v);
+        if !misread {
+            return None;
+        }
         let nearest = self
             .children(v)
             .filter(|&c| c < v && self.deprel(c) == "compound" && self.is_nominal(c))
             .last();
-        (misread && nearest == Some(i)).then_some(Fix {
+        (nearest == Some(i)).then_some(Fix {
             token: i,
             head: None,
             deprel: Some("nsubj"),

@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 
-use petrel_lexicon::discards::push_upper;
 use petrel_text::{Sentence, Token};
 
 use crate::pattern_words::{PatternWords, Word, WordSet};
@@ -53,6 +52,8 @@ struct Numbers {
     pattern: (Option<u32>, Option<u32>),
     /// The form's numbers in the actor and in the agent name index.
     names: (Option<u32>, Option<u32>),
+    /// Whether an actor or agent name begins with the form.
+    begins_name: bool,
     /// The verb-form numbers of the form and the lemma ([`PatternWords::verbs`]).
     verbs: (Option<u32>, Option<u32>),
 }
@@ -68,7 +69,7 @@ impl Tables {
         words: &PatternWords,
     ) -> Numbers {
         form.clear();
-        push_upper(&token.form, form);
+        let form_word = words.read(&token.form, form).unwrap_or(&Word::NONE);
         lemma.clear();
         // A lemma that differs from its form only in the case of ASCII letters upper-cases
         // to the same word. (Most lemmas are their form exactly, which one comparison of
@@ -76,16 +77,11 @@ impl Tables {
         let same = token.lemma.is_empty()
             || token.lemma == token.form
             || token.lemma.eq_ignore_ascii_case(&token.form);
-        if same {
-            lemma.push_str(form);
-        } else {
-            push_upper(&token.lemma, lemma);
-        }
-        let form_word = words.word(form).unwrap_or(&Word::NONE);
         let lemma_word = if same {
+            lemma.push_str(form);
             form_word
         } else {
-            words.word(lemma).unwrap_or(&Word::NONE)
+            words.read(&token.lemma, lemma).unwrap_or(&Word::NONE)
         };
         let pattern = (form_word.pattern, lemma_word.pattern);
         let set = &mut self.pattern_words;
@@ -103,6 +99,7 @@ impl Tables {
         Numbers {
             pattern,
             names: (form_word.actor, form_word.agent),
+            begins_name: form_word.begins_name,
             verbs: (form_word.verbs, lemma_word.verbs),
         }
     }
@@ -217,7 +214,7 @@ impl<'s> Tree<'s> {
         self.rels[i]
     }
 
-    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::word`]).
+    /// The pattern-word numbers of the form and the lemma at `i` (see [`PatternWords::read`]).
     pub fn word_ids(&self, i: usize) -> (Option<u32>, Option<u32>) {
         self.tables.numbers[i].pattern
     }
@@ -228,9 +225,10 @@ impl<'s> Tree<'s> {
         self.tables.numbers[i].verbs
     }
 
-    /// Whether the form at `i` is a word of some actor or agent name.
+    /// Whether the form at `i` begins some actor or agent name (a name looked for from any
+    /// other word finds nothing at its first step).
     pub fn in_names(&self, i: usize) -> bool {
-        self.tables.numbers[i].names != (None, None)
+        self.tables.numbers[i].begins_name
     }
 
     /// The numbers of the forms from `i` on in the actor name index

@@ -139,6 +139,13 @@ impl<T> PhraseIndex<T> {
         self.words.get(word).copied()
     }
 
+    /// Whether some phrase begins with the word numbered `word`.
+    pub fn begins(&self, word: u32) -> bool {
+        self.first
+            .get(word as usize)
+            .is_some_and(|&node| node != NONE)
+    }
+
     /// Every word used in a phrase, with its number.
     pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
         self.words.iter().map(|(word, &number)| (&**word, number))

@@ -21,7 +21,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         let mut rest = raw;
         loop {
             if in_html_comment {
-                match rest.find("-->") {
+                match find_ascii(rest, "-->") {
                     Some(end) => {
                         rest = &rest[end + 3..];
                         in_html_comment = false;
@@ -29,7 +29,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                     None => break,
                 }
             } else {
-                match rest.find("<!") {
+                match find_ascii(rest, "<!") {
                     Some(start) => {
                         kept.push_str(&rest[..start]);
                         rest = &rest[start + 2..];
@@ -42,18 +42,37 @@ pub fn lines(text: &str) -> Vec<Line> {
                 }
             }
         }
-        if let Some(at) = kept.find(['#', ';']) {
+        // Each marker is looked for on its own: searching for one character is a fast scan,
+        // for either of two a slow one.
+        if let Some(at) = [kept.find('#'), kept.find(';')].into_iter().flatten().min() {
             kept.truncate(at);
         }
-        let text = kept.trim_end().to_string();
-        if !text.trim().is_empty() {
+        kept.truncate(kept.trim_end().len());
+        if !kept.is_empty() {
             out.push(Line {
                 number: i + 1,
-                text,
+                text: kept,
             });
         }
     }
     out
+}
+
+/// Where `pattern`, which begins with an ASCII character, first occurs in `text`: found by
+/// its first character, as the lines are short and setting up the general string search
+/// cost more than scanning them.
+fn find_ascii(text: &str, pattern: &str) -> Option<usize> {
+    let first = char::from(*pattern.as_bytes().first()?);
+    let mut from = 0;
+    while let Some(at) = text[from..].find(first) {
+        let start = from + at;
+        if text[start..].starts_with(pattern) {
+            return Some(start);
+        }
+        // The character found is one byte long.
+        from = start + 1;
+    }
+    None
 }
 
 /// Splits `text` at its bracketed code: `("MEET {MET}", Some("040:040"))` for
