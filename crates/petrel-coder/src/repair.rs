@@ -192,10 +192,14 @@ impl<'s> Heads<'s> {
     /// A sentence whose only verb modifies its first noun is almost always this misreading; a
     /// true participle phrase ("talks held in Istanbul") stands as a headline, not a sentence.
     fn verb_read_as_participle(&self) -> Vec<Fix> {
-        for noun in (0..self.heads.len()).filter(|&n| self.is_nominal(n)) {
-            let Some(verb) = self.children(noun).find(|&c| self.bare_past_of(noun, c)) else {
+        // Candidates are found from the verb up: few sentences have a verb read as "acl".
+        for verb in (0..self.heads.len()).filter(|&c| self.deprel(c) == "acl") {
+            let Some(noun) = self.heads[verb] else {
                 continue;
             };
+            if !(self.is_nominal(noun) && self.bare_past_of(noun, verb)) {
+                continue;
+            }
             let new_head = match self.heads[noun] {
                 None if !self.has_child(noun, "cop") => (NewHead::Root, "root"),
                 Some(h) if self.deprel(noun) == "nsubj" && self.is_verb(h) && h > verb => {
