@@ -354,18 +354,7 @@ fn a_denial_answers_the_last_accuser_of_the_denier() {
     );
     assert!(coder.code(&denial, None).events.is_empty());
 
-    let mut story = StoryContext::default();
-    coder.code_in_story(
-        &parse(
-            "
-            1 Gondor  Gondor PROPN 2 nsubj
-            2 accused accuse VERB  0 root
-            3 Mordor  Mordor PROPN 2 obj
-            4 .       .      PUNCT 2 punct",
-        ),
-        None,
-        &mut story,
-    );
+    let mut story = story_after(&coder, GONDOR_ACCUSED_MORDOR);
     let coding = coder.code_in_story(&denial, None, &mut story);
     assert_eq!(triples(&coding.events), one("016", "MOR", "GON"));
 }
@@ -409,18 +398,7 @@ fn condemning_an_earlier_act_targets_whoever_did_it() {
     );
     assert!(coder.code(&condemned, None).events.is_empty());
 
-    let mut story = StoryContext::default();
-    coder.code_in_story(
-        &parse(
-            "
-            1 Mordor   Mordor PROPN 2 nsubj
-            2 attacked attack VERB  0 root
-            3 Arnor    Arnor  PROPN 2 obj
-            4 .        .      PUNCT 2 punct",
-        ),
-        None,
-        &mut story,
-    );
+    let mut story = story_after(&coder, MORDOR_ATTACKED_ARNOR);
     let coding = coder.code_in_story(&condemned, None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "GON", "MOR"));
 }
@@ -429,18 +407,7 @@ fn condemning_an_earlier_act_targets_whoever_did_it() {
 fn what_is_denied_is_negated_and_the_denial_answers_the_accuser() {
     let lex = lexicon();
     let coder = Coder::new(&lex);
-    let mut story = StoryContext::default();
-    coder.code_in_story(
-        &parse(
-            "
-            1 Gondor  Gondor PROPN 2 nsubj
-            2 accused accuse VERB  0 root
-            3 Mordor  Mordor PROPN 2 obj
-            4 .       .      PUNCT 2 punct",
-        ),
-        None,
-        &mut story,
-    );
+    let mut story = story_after(&coder, GONDOR_ACCUSED_MORDOR);
     // "Mordor denied that it attacked Arnor."
     let rows = "
         1 Mordor   Mordor PROPN 2 nsubj
@@ -496,18 +463,7 @@ fn a_proposal_rejected_is_what_the_last_speaker_said() {
 fn an_event_noun_with_its_doer_named_targets_that_doer() {
     let lex = lexicon();
     let coder = Coder::new(&lex);
-    let mut story = StoryContext::default();
-    coder.code_in_story(
-        &parse(
-            "
-            1 Mordor   Mordor PROPN 2 nsubj
-            2 attacked attack VERB  0 root
-            3 Arnor    Arnor  PROPN 2 obj
-            4 .        .      PUNCT 2 punct",
-        ),
-        None,
-        &mut story,
-    );
+    let mut story = story_after(&coder, MORDOR_ATTACKED_ARNOR);
     // "Gondor condemned Arnor's decision": Arnor's, not the attacker's.
     let rows = "
         1 Gondor    Gondor   PROPN 2 nsubj
@@ -518,6 +474,27 @@ fn an_event_noun_with_its_doer_named_targets_that_doer() {
         6 .         .        PUNCT 2 punct";
     let coding = coder.code_in_story(&parse(rows), None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "GON", "ARN"));
+}
+
+/// "Gondor accused Mordor."
+const GONDOR_ACCUSED_MORDOR: &str = "
+    1 Gondor  Gondor PROPN 2 nsubj
+    2 accused accuse VERB  0 root
+    3 Mordor  Mordor PROPN 2 obj
+    4 .       .      PUNCT 2 punct";
+
+/// "Mordor attacked Arnor."
+const MORDOR_ATTACKED_ARNOR: &str = "
+    1 Mordor   Mordor PROPN 2 nsubj
+    2 attacked attack VERB  0 root
+    3 Arnor    Arnor  PROPN 2 obj
+    4 .        .      PUNCT 2 punct";
+
+/// A story that has so far told the one sentence `rows`.
+fn story_after(coder: &Coder, rows: &str) -> StoryContext {
+    let mut story = StoryContext::default();
+    coder.code_in_story(&parse(rows), None, &mut story);
+    story
 }
 
 /// "GONDOR, March 4 -", read as a story's dateline.
