@@ -469,14 +469,14 @@ impl<'l> Coder<'l> {
             }
             return out;
         }
+        // "Moscow denied responsibility": a denial answers whoever last accused the denier in
+        // the story. So does "Rwanda denied *that it backed the rebels*": the actors of what is
+        // denied are not the ones the denial answers.
+        let answers_accuser = codes.forward.as_deref() == Some(DENY)
+            && (targets.is_empty() || tree.children_with(v, "ccomp").next().is_some());
         for source in &sources {
-            // "Moscow denied responsibility": a denial answers whoever last accused the
-            // denier in the story. So does "Rwanda denied *that it backed the rebels*": the
-            // actors of what is denied are not the ones the denial answers.
-            let denied_clause = tree.children_with(v, "ccomp").next().is_some();
             let accuser = story
-                .filter(|_| targets.is_empty() || denied_clause)
-                .filter(|_| codes.forward.as_deref() == Some(DENY))
+                .filter(|_| answers_accuser)
                 .and_then(|s| s.accuser_of(&source.code))
                 .map(|k| k.at(v, v, "the accuser: "));
             if let Some(accuser) = accuser {

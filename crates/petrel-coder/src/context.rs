@@ -344,8 +344,8 @@ impl StoryContext {
         if self.surnames.len() > MEMORY {
             self.surnames.drain(..self.surnames.len() - MEMORY);
         }
-        let root_subject = (0..tree.len())
-            .find(|&i| tree.head(i).is_none())
+        let root_subject = tree
+            .root()
             .and_then(|root| tree.children_with(root, "nsubj").next())
             .and_then(|s| nominals.find_in(s).into_iter().next())
             .filter(|a| !a.code.starts_with("---"));

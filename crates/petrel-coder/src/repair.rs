@@ -161,7 +161,9 @@ impl<'s> Heads<'s> {
         let noun = self.children(h).filter(|&k| k < c).last()?;
         let marker = self.children(noun).find(|&k| {
             self.deprel(k) == "case"
-                && SUBORDINATORS.contains(&self.sentence.tokens[k].lemma.to_lowercase().as_str())
+                && SUBORDINATORS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&self.sentence.tokens[k].lemma))
         })?;
         if !(self.deprel(noun) == "obl" && self.is_nominal(noun)) {
             return None;
@@ -193,7 +195,7 @@ impl<'s> Heads<'s> {
     /// true participle phrase ("talks held in Istanbul") stands as a headline, not a sentence.
     fn verb_read_as_participle(&self) -> Vec<Fix> {
         // Candidates are found from the verb up: few sentences have a verb read as "acl".
-        for verb in (0..self.heads.len()).filter(|&c| self.deprel(c) == "acl") {
+        for verb in 0..self.heads.len() {
             let Some(noun) = self.heads[verb] else {
                 continue;
             };
@@ -242,7 +244,7 @@ impl<'s> Heads<'s> {
                     "aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "obl:agent" | "mark"
                 ) || self
                     .children(k)
-                    .any(|m| self.sentence.tokens[m].lemma == "by")
+                    .any(|m| self.sentence.tokens[m].lemma.eq_ignore_ascii_case("by"))
             })
     }
 

@@ -270,7 +270,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// The subject of a sentence's main verb when that verb reports speech ("Putin said on Friday
 /// that ...").
 pub fn main_speaker(tree: &Tree) -> Option<usize> {
-    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    let root = tree.root()?;
     if !SPEECH_VERBS.contains(&tree.lemmas[root].as_str()) {
         return None;
     }

@@ -262,6 +262,11 @@ impl<'s> Tree<'s> {
             .map(|c| self.forms[c].as_str())
     }
 
+    /// The sentence's root: its first token without a head.
+    pub fn root(&self) -> Option<usize> {
+        (0..self.len()).find(|&i| self.head(i).is_none())
+    }
+
     /// All tokens of the subtree rooted at `i`, `i` included, in sentence order.
     pub fn subtree(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];

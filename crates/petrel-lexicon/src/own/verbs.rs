@@ -78,37 +78,25 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
             "bad event code {code:?}: expected 2 to 4 digits (\"040\")"
         ));
     }
-    let mut reverse: Option<String> = None;
-    let mut foretold = false;
-    while let Some(flag) = rest.next() {
-        let code_back = match flag {
-            "foretold" if !foretold && reverse.is_none() => {
-                foretold = true;
-                continue;
+    let (reverse, foretold) = match rest.next() {
+        None => (None, false),
+        Some("mutual") => (Some(code.to_string()), false),
+        Some("reverse") => {
+            let back = rest.next().ok_or("no event code after 'reverse'")?;
+            if !is_code(back) {
+                return Err(format!("bad reverse event code {back:?}"));
             }
-            "foretold" => {
-                return Err("'foretold' is given once and without 'mutual' or 'reverse'".into())
-            }
-            "mutual" => code.to_string(),
-            "reverse" => {
-                let back = rest.next().ok_or("no event code after 'reverse'")?;
-                if !is_code(back) {
-                    return Err(format!("bad reverse event code {back:?}"));
-                }
-                back.to_string()
-            }
-            other => {
-                return Err(format!(
-                    "unknown flag {other:?} (flags are 'mutual', 'reverse CODE' and 'foretold')"
-                ))
-            }
-        };
-        if reverse.is_some() || foretold {
-            return Err(
-                "only one of 'mutual', 'reverse CODE' or 'foretold' may be given, once".into(),
-            );
+            (Some(back.to_string()), false)
         }
-        reverse = Some(code_back);
+        Some("foretold") => (None, true),
+        Some(other) => {
+            return Err(format!(
+                "unknown flag {other:?} (flags are 'mutual', 'reverse CODE' and 'foretold')"
+            ))
+        }
+    };
+    if rest.next().is_some() {
+        return Err("only one of 'mutual', 'reverse CODE' or 'foretold' may be given, once".into());
     }
     let mut tokens = pattern.split_whitespace();
     let verb = tokens.next().ok_or("empty pattern")?;
