@@ -87,6 +87,29 @@ fn one(code: &str, source: &str, target: &str) -> Vec<(String, String, String)> 
     vec![(code.into(), source.into(), target.into())]
 }
 
+// Sentences that open more than one test's story.
+
+/// "Gondor accused Mordor."
+const GONDOR_ACCUSED_MORDOR: &str = "
+    1 Gondor  Gondor PROPN 2 nsubj
+    2 accused accuse VERB  0 root
+    3 Mordor  Mordor PROPN 2 obj
+    4 .       .      PUNCT 2 punct";
+
+/// "Mordor attacked Arnor."
+const MORDOR_ATTACKED_ARNOR: &str = "
+    1 Mordor   Mordor PROPN 2 nsubj
+    2 attacked attack VERB  0 root
+    3 Arnor    Arnor  PROPN 2 obj
+    4 .        .      PUNCT 2 punct";
+
+/// A story that has so far told the one sentence `rows`.
+fn story_after(coder: &Coder, rows: &str) -> StoryContext {
+    let mut story = StoryContext::default();
+    coder.code_in_story(&parse(rows), None, &mut story);
+    story
+}
+
 const ARNOR_WOULD_SUPPLY_WEAPONS_TO_GONDOR: &str = "
     1 Arnor   Arnor   PROPN 3 nsubj
     2 would   would   AUX   3 aux
@@ -474,27 +497,6 @@ fn an_event_noun_with_its_doer_named_targets_that_doer() {
         6 .         .        PUNCT 2 punct";
     let coding = coder.code_in_story(&parse(rows), None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "GON", "ARN"));
-}
-
-/// "Gondor accused Mordor."
-const GONDOR_ACCUSED_MORDOR: &str = "
-    1 Gondor  Gondor PROPN 2 nsubj
-    2 accused accuse VERB  0 root
-    3 Mordor  Mordor PROPN 2 obj
-    4 .       .      PUNCT 2 punct";
-
-/// "Mordor attacked Arnor."
-const MORDOR_ATTACKED_ARNOR: &str = "
-    1 Mordor   Mordor PROPN 2 nsubj
-    2 attacked attack VERB  0 root
-    3 Arnor    Arnor  PROPN 2 obj
-    4 .        .      PUNCT 2 punct";
-
-/// A story that has so far told the one sentence `rows`.
-fn story_after(coder: &Coder, rows: &str) -> StoryContext {
-    let mut story = StoryContext::default();
-    coder.code_in_story(&parse(rows), None, &mut story);
-    story
 }
 
 /// "GONDOR, March 4 -", read as a story's dateline.
