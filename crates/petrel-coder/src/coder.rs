@@ -389,6 +389,12 @@ impl<'l> Coder<'l> {
                     .and_then(|c| table.negate(c))
                     .map(str::to_string),
                 foretold: m.codes.foretold,
+                joint: m
+                    .codes
+                    .joint
+                    .as_deref()
+                    .and_then(|c| table.negate(c))
+                    .map(str::to_string),
             },
             None => m.codes.clone(),
         };
@@ -438,10 +444,15 @@ impl<'l> Coder<'l> {
         // Cooperation and fighting between the conjuncts count too ("the United States and
         // China agreed", "rebels and soldiers clashed"); statements and criticism do not
         // ("Britain and France condemned the attack" is not an event between them).
-        let mutual_root = codes
-            .forward
-            .as_deref()
-            .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06" | "19")));
+        // Fighting counts only when it has no object but each other: "American and Filipino
+        // troops attacked *the village*" is not an attack on each other.
+        let mutual_root = codes.forward.as_deref().is_some_and(|c| match c.get(..2) {
+            Some("03" | "04" | "05" | "06") => true,
+            Some("19") => tree
+                .children_with(v, "obj")
+                .all(|o| matches!(tree.lemmas[o].as_str(), "OTHER" | "ANOTHER")),
+            _ => false,
+        });
         // A party with no country ("exchanged *prisoners*"), or one of the subjects again
         // ("Xi and Putin held talks *in the Kremlin*"), is not a third side of a reciprocal
         // act between the subjects.
@@ -459,10 +470,19 @@ impl<'l> Coder<'l> {
             .iter()
             .all(|t| t.code.starts_with("---") || is_subject(t) || is_place(t));
         let reciprocal = no_party && (codes.reverse.is_some() || mutual_root);
-        if (m.compound || reciprocal) && sources.len() > 1 {
+        // Countries doing together what the lexicon calls a joint act ("Russian and Chinese
+        // warships held exercises") act with each other, under the act's joint code.
+        let countries = || {
+            let mut seen: Vec<&str> = sources.iter().filter_map(|s| s.code.get(..3)).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len()
+        };
+        let joint = codes.joint.as_ref().filter(|_| no_party && countries() > 1);
+        if (m.compound || reciprocal || joint.is_some()) && sources.len() > 1 {
             for a in &sources {
                 for b in sources.iter().filter(|b| b.code != a.code) {
-                    if let Some(code) = &codes.forward {
+                    if let Some(code) = joint.or(codes.forward.as_ref()) {
                         out.push(event(code, a, Some(b)));
                     }
                 }
@@ -616,8 +636,13 @@ fn event_noun_target(
     if doer_named {
         return None;
     }
-    let known = context.event_named(&tree.lemmas[object])?;
-    Some(vec![known.at(object, object, "whoever did it: ")])
+    let doers = context.event_named(&tree.lemmas[object]);
+    (!doers.is_empty()).then(|| {
+        doers
+            .into_iter()
+            .map(|known| known.at(object, object, "whoever did it: "))
+            .collect()
+    })
 }
 
 /// CAMEO 016, "deny responsibility": coded against the accuser when the sentence names none.

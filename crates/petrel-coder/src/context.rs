@@ -69,11 +69,24 @@ pub struct StoryContext {
     /// Accusations made so far (CAMEO 11x): the accuser and the accused's country, latest
     /// last.
     accusations: Vec<(Known, String)>,
-    /// Events coded so far: their CAMEO root and source, latest last.
-    events: Vec<(String, Known)>,
+    /// Events coded so far, latest last.
+    events: Vec<Done>,
+    /// How many acts (verbs that coded events) the story has had: numbers them in `events`.
+    acts: usize,
     /// Who last spoke in the story: the attribution of its latest attributed event, or the
     /// subject of a sentence's main speech verb ("Putin said Russia would end the war if ...").
     speaker: Option<Known>,
+}
+
+/// An act coded earlier in the story, by one of its doers.
+#[derive(Clone, Debug)]
+struct Done {
+    /// The CAMEO root of its code.
+    root: String,
+    doer: Known,
+    /// Which act it was: the doers of one act ("American and Filipino troops began exercises")
+    /// share it.
+    act: usize,
 }
 
 /// Nouns that name an earlier event ("condemned *the arrest*"), with the CAMEO roots of the
@@ -93,6 +106,8 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("VISIT", &["04"]),
     ("MEETING", &["04"]),
     ("TALK", &["04"]),
+    ("EXERCISE", &["06", "15"]),
+    ("DRILL", &["06", "15"]),
     ("SANCTION", &["16"]),
     ("WARRANT", &["17"]),
     ("CHARGE", &["17", "11"]),
@@ -239,23 +254,34 @@ impl StoryContext {
             .map(|(k, _)| k)
     }
 
-    /// The source of the latest earlier event a noun such as "the arrest" or "the visit" can
-    /// name (see `EVENT_NOUNS`), if the noun is one of them.
-    pub(crate) fn event_named(&self, lemma: &str) -> Option<&Known> {
+    /// The doers of the latest earlier act a noun such as "the arrest" or "the drills" can
+    /// name (see `EVENT_NOUNS`), if the noun is one of them; else, for a said thing such as
+    /// "the proposal", the latest speaker.
+    pub(crate) fn event_named(&self, lemma: &str) -> Vec<&Known> {
         let said = || {
             self.speaker
-                .as_ref()
+                .iter()
                 .filter(|_| SAID_NOUNS.contains(&lemma))
+                .collect()
         };
         let Some((_, roots)) = EVENT_NOUNS.iter().find(|(noun, _)| *noun == lemma) else {
             return said();
         };
-        self.events
+        let Some(last) = self
+            .events
             .iter()
             .rev()
-            .find(|(root, _)| roots.is_empty() || roots.contains(&root.as_str()))
-            .map(|(_, source)| source)
-            .or_else(said)
+            .find(|done| roots.is_empty() || roots.contains(&done.root.as_str()))
+        else {
+            return said();
+        };
+        let mut doers: Vec<&Known> = Vec::new();
+        for done in self.events.iter().filter(|d| d.act == last.act) {
+            if !doers.iter().any(|k| k.code == done.doer.code) {
+                doers.push(&done.doer);
+            }
+        }
+        doers
     }
 
     /// The country the story takes place in, if known.
@@ -304,23 +330,32 @@ impl StoryContext {
                 self.actors.push(known);
             }
         }
+        let mut trigger = None;
         for (k, event) in events.iter().enumerate() {
             // The second direction of a mutual event ("Orban met Putin" also codes Putin →
-            // Orban) is not a second act: "the visit" is Orban's.
+            // Orban) is not a second act: "the visit" is Orban's. When both sides are the
+            // subject ("American and Filipino troops began exercises"), both did it.
             let reverse = events[..k].iter().any(|e| {
                 e.code == event.code
                     && e.trigger == event.trigger
                     && e.target.as_ref().map(|t| &t.code) == Some(&event.source.code)
             });
-            if reverse {
+            let subject = roles::subject(tree, event.trigger);
+            if reverse && !subject.is_some_and(|s| tree.dominates(s, event.source.head)) {
                 continue;
             }
-            let source = Known {
-                code: event.source.code.clone(),
-                text: text(&event.source),
-            };
-            self.events
-                .push((event.code.get(..2).unwrap_or_default().to_string(), source));
+            if trigger != Some(event.trigger) {
+                trigger = Some(event.trigger);
+                self.acts += 1;
+            }
+            self.events.push(Done {
+                root: event.code.get(..2).unwrap_or_default().to_string(),
+                doer: Known {
+                    code: event.source.code.clone(),
+                    text: text(&event.source),
+                },
+                act: self.acts,
+            });
         }
         if self.events.len() > MEMORY {
             self.events.drain(..self.events.len() - MEMORY);

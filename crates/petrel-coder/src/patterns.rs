@@ -98,6 +98,10 @@ pub fn match_verb<'l>(
             words,
             nominals,
             verb: v,
+            particle: pattern
+                .after
+                .first()
+                .map_or(std::ptr::null(), std::ptr::from_ref),
             steps: 0,
         };
         let Some(b1) = matcher.sequence(&pattern.before, before, 0, Bindings::default()) else {
@@ -224,6 +228,8 @@ struct Matcher<'a, 't> {
     words: &'a PatternWords,
     nominals: &'a Nominals<'a>,
     verb: usize,
+    /// The pattern's first element after the verb: where a particle stands.
+    particle: *const Element,
     steps: usize,
 }
 
@@ -290,6 +296,17 @@ impl Matcher<'_, '_> {
             // adverb or conjunction ("recently", "neither") does not select a pattern.
             Element::Word(_) | Element::Synset(_) | Element::NounPhrase(_)
                 if p < self.verb && !NOMINAL.contains(&self.tree.token(p).upos.as_str()) =>
+            {
+                None
+            }
+            // A preposition written straight after the verb is its particle (`call on +`,
+            // `call for`): it must open a phrase of the verb itself, not one inside its object
+            // ("called the detention a setback *for* democracy"). Further on in a pattern a
+            // preposition may hang on the object ("warned their people *about* ...").
+            Element::Word(_)
+                if std::ptr::eq(element, self.particle)
+                    && self.tree.rel(p) == "case"
+                    && self.tree.head(p).and_then(|h| self.tree.head(h)) != Some(self.verb) =>
             {
                 None
             }

@@ -130,7 +130,8 @@ impl<'s> Heads<'s> {
                 "nmod:poss" => self.possessive_on_verb(i, h),
                 "conj" => self
                     .verb_conjoined_to_noun(i, h)
-                    .or_else(|| self.noun_conjoined_to_verb(i, h)),
+                    .or_else(|| self.noun_conjoined_to_verb(i, h))
+                    .or_else(|| self.speaker_read_as_list_item(i)),
                 _ => None,
             };
             out.extend(fix);
@@ -314,6 +315,26 @@ impl<'s> Heads<'s> {
             up = self.heads[at];
         }
         None
+    }
+
+    /// "... killing 32 people, *police* said", with "police" read as one more of the people
+    /// killed: a noun conjoined without "and", after a comma and straight before a verb that
+    /// has no subject, is that verb's subject.
+    fn speaker_read_as_list_item(&self, i: usize) -> Option<Fix> {
+        let next = i + 1;
+        let misread = self.is_nominal(i)
+            && !self.has_child(i, "cc")
+            && i > 0
+            && self.children(i).all(|k| k < i)
+            && self.sentence.tokens.get(i.checked_sub(1)?)?.form == ","
+            && next < self.heads.len()
+            && self.is_verb(next)
+            && !self.has_subject(next);
+        misread.then_some(Fix {
+            token: i,
+            head: Some(NewHead::Token(next)),
+            deprel: Some("nsubj"),
+        })
     }
 
     /// "recalled its ambassadors to France, *the United States*, Nigeria and Togo", with the

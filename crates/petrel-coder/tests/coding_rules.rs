@@ -1346,3 +1346,41 @@ fn a_clause_read_as_a_prepositional_phrase_gets_its_subject_back() {
         7 .        .      PUNCT .   2 punct";
     assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
 }
+
+#[test]
+fn conjoined_subjects_fight_each_other_only_without_another_object() {
+    let lex = lexicon();
+    // "Arnor and Gondor attacked each other."
+    let rows = "
+        1 Arnor    Arnor  PROPN 4 nsubj
+        2 and      and    CCONJ 3 cc
+        3 Gondor   Gondor PROPN 1 conj
+        4 attacked attack VERB  0 root
+        5 each     each   DET   6 det
+        6 other    other  ADJ   4 obj
+        7 .        .      PUNCT 4 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("190", "ARN", Some("GON")), ("190", "GON", Some("ARN"))])
+    );
+    // "Arnor and Gondor attacked the village": together, against no actor.
+    let village = rows
+        .replace("5 each     each   DET", "5 the      the    DET")
+        .replace("6 other    other  ADJ", "6 village  village NOUN");
+    assert_eq!(code(&lex, &village), want(&[]));
+}
+
+#[test]
+fn a_speaker_read_as_the_last_item_of_a_list_is_the_speaker() {
+    let lex = lexicon();
+    // "Arnor attacked Gondor, Rohan said", with "Rohan" read as one more of the attacked.
+    let rows = "
+        1 Arnor    Arnor  PROPN 2 nsubj
+        2 attacked attack VERB  6 ccomp
+        3 Gondor   Gondor PROPN 2 obj
+        4 ,        ,      PUNCT 5 punct
+        5 Rohan    Rohan  PROPN 3 conj
+        6 said     say    VERB  0 root
+        7 .        .      PUNCT 6 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+}

@@ -392,3 +392,59 @@ fn striking_an_actor_is_an_attack_but_a_labour_strike_is_not() {
         5 .       .      PUNCT 2 punct";
     assert_eq!(events(labour, DAY), want(&[]));
 }
+
+#[test]
+fn exercises_held_by_two_countries_together_are_military_cooperation() {
+    // "Russian and Chinese warships held exercises."
+    let rows = "
+        1 Russian   Russian  ADJ   4 amod
+        2 and       and      CCONJ 3 cc
+        3 Chinese   Chinese  ADJ   1 conj
+        4 warships  warship  NOUN  5 nsubj
+        5 held      hold     VERB  0 root
+        6 exercises exercise NOUN  5 obj
+        7 .         .        PUNCT 5 punct";
+    let got = events(rows, DAY);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(code, ..)| code == "062"), "{got:?}");
+    assert_eq!(got[0].1.get(..3), got[1].2.get(..3));
+    assert_eq!(got[0].2.get(..3), got[1].1.get(..3));
+    // Near another country, they show force to it.
+    let near = rows.replace(
+        "7 .         .        PUNCT 5 punct",
+        "7 near      near     ADP   8 case\n        8 Japan     Japan    PROPN 5 obl\n        9 .         .        PUNCT 5 punct",
+    );
+    let got = events(&near, DAY);
+    assert!(
+        !got.is_empty()
+            && got
+                .iter()
+                .all(|(code, _, target)| code == "150" && target == "JPN"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_particle_opens_a_phrase_of_the_verb_not_of_its_object() {
+    // "Kenya called on Somalia": an appeal.
+    let appeal = "
+        1 Kenya   Kenya   PROPN 2 nsubj
+        2 called  call    VERB  0 root
+        3 on      on      ADP   4 case
+        4 Somalia Somalia PROPN 2 obl
+        5 .       .       PUNCT 2 punct";
+    assert_eq!(events(appeal, DAY), want(&[("020", "KEN", "SOM")]));
+    // "Kenya called the attack on Somalia cowardly": no appeal to Somalia.
+    let described = "
+        1 Kenya    Kenya    PROPN 2 nsubj
+        2 called   call     VERB  0 root
+        3 the      the      DET   4 det
+        4 attack   attack   NOUN  2 obj
+        5 on       on       ADP   6 case
+        6 Somalia  Somalia  PROPN 4 nmod
+        7 cowardly cowardly ADJ   2 xcomp
+        8 .        .        PUNCT 2 punct";
+    assert!(events(described, DAY)
+        .iter()
+        .all(|(code, ..)| code != "020"));
+}

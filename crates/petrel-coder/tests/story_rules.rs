@@ -427,6 +427,46 @@ fn condemning_an_earlier_act_targets_whoever_did_it() {
 }
 
 #[test]
+fn condemning_a_joint_act_targets_all_who_did_it_together() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    // "Mordor condemned the meeting."
+    let condemned = parse(
+        "
+        1 Mordor    Mordor  PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 the       the     DET   4 det
+        4 meeting   meeting NOUN  2 obj
+        5 .         .       PUNCT 2 punct",
+    );
+    // "Gondor and Arnor met.": both held the meeting.
+    let together = "
+        1 Gondor Gondor PROPN 4 nsubj
+        2 and    and    CCONJ 3 cc
+        3 Arnor  Arnor  PROPN 1 conj
+        4 met    meet   VERB  0 root
+        5 .      .      PUNCT 4 punct";
+    let mut story = story_after(&coder, together);
+    let coding = coder.code_in_story(&condemned, None, &mut story);
+    assert_eq!(
+        triples(&coding.events),
+        vec![
+            ("111".into(), "MOR".into(), "ARN".into()),
+            ("111".into(), "MOR".into(), "GON".into())
+        ]
+    );
+    // "Gondor met Arnor.": Gondor's meeting, as a visit is the visitor's.
+    let one_way = "
+        1 Gondor Gondor PROPN 2 nsubj
+        2 met    meet   VERB  0 root
+        3 Arnor  Arnor  PROPN 2 obj
+        4 .      .      PUNCT 2 punct";
+    let mut story = story_after(&coder, one_way);
+    let coding = coder.code_in_story(&condemned, None, &mut story);
+    assert_eq!(triples(&coding.events), one("111", "MOR", "GON"));
+}
+
+#[test]
 fn what_is_denied_is_negated_and_the_denial_answers_the_accuser() {
     let lex = lexicon();
     let coder = Coder::new(&lex);

@@ -24,6 +24,11 @@ pub struct EventCodes {
     /// codes only when someone of another country foretells it (petrel's own `foretold`
     /// flag; PETRARCH has none).
     pub foretold: bool,
+    /// The code of the act when the subject is two or more countries acting together and no
+    /// other party is named: "Russian and Chinese warships held exercises" is military
+    /// cooperation between the two (062), not a show of force (150) against no one. Coded
+    /// both ways (petrel's own `joint CODE` flag; PETRARCH has none).
+    pub joint: Option<String>,
 }
 
 impl EventCodes {
@@ -51,12 +56,14 @@ impl EventCodes {
                 forward: side(f)?,
                 reverse: side(r)?,
                 foretold: false,
+                joint: None,
             }),
             Some(_) => Err("empty event code pair".to_string()),
             None => Ok(EventCodes {
                 forward: one(text)?,
                 reverse: None,
                 foretold: false,
+                joint: None,
             }),
         }
     }

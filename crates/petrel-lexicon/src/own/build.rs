@@ -120,6 +120,7 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
             forward: Some(record.code.clone()),
             reverse: record.reverse.clone(),
             foretold: record.foretold,
+            joint: record.joint.clone(),
         };
         if record.is_bare_verb() {
             // The first bare line is the default; `petrel lexicon check` reports a second.

@@ -1,5 +1,5 @@
-//! Reading verb pattern files: `PATTERN => CODE [mutual | reverse CODE | foretold]`, one
-//! pattern per line.
+//! Reading verb pattern files: `PATTERN => CODE [mutual | reverse CODE | foretold | joint CODE]`,
+//! one pattern per line.
 
 use super::lines::lines;
 use super::Origins;
@@ -21,6 +21,10 @@ pub struct PatternRecord {
     /// this"), coded as the speaker's threat against the subject (see
     /// [`crate::verbs::EventCodes::foretold`]).
     pub foretold: bool,
+    /// `joint CODE`: the code of the act when two or more countries do it together and no one
+    /// else is named ("Russian and Chinese warships *held exercises*" is military cooperation
+    /// between them, 062; see [`crate::verbs::EventCodes::joint`]).
+    pub joint: Option<String>,
     /// The pattern as written, spaces normalised (`hold talks with +`).
     pub text: String,
     /// Whether the first word is a noun naming the event (a file of `nouns/`: "meeting with
@@ -78,25 +82,24 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
             "bad event code {code:?}: expected 2 to 4 digits (\"040\")"
         ));
     }
-    let (reverse, foretold) = match rest.next() {
-        None => (None, false),
-        Some("mutual") => (Some(code.to_string()), false),
-        Some("reverse") => {
-            let back = rest.next().ok_or("no event code after 'reverse'")?;
-            if !is_code(back) {
-                return Err(format!("bad reverse event code {back:?}"));
-            }
-            (Some(back.to_string()), false)
-        }
-        Some("foretold") => (None, true),
+    let (reverse, foretold, joint) = match rest.next() {
+        None => (None, false, None),
+        Some("mutual") => (Some(code.to_string()), false, None),
+        Some("reverse") => (Some(flag_code(&mut rest, "reverse")?), false, None),
+        Some("joint") => (None, false, Some(flag_code(&mut rest, "joint")?)),
+        Some("foretold") => (None, true, None),
         Some(other) => {
             return Err(format!(
-                "unknown flag {other:?} (flags are 'mutual', 'reverse CODE' and 'foretold')"
+                "unknown flag {other:?} (flags are 'mutual', 'reverse CODE', 'foretold' and \
+                 'joint CODE')"
             ))
         }
     };
     if rest.next().is_some() {
-        return Err("only one of 'mutual', 'reverse CODE' or 'foretold' may be given, once".into());
+        return Err(
+            "only one of 'mutual', 'reverse CODE', 'foretold' or 'joint CODE' may be given, once"
+                .into(),
+        );
     }
     let mut tokens = pattern.split_whitespace();
     let verb = tokens.next().ok_or("empty pattern")?;
@@ -134,6 +137,7 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         code: code.to_string(),
         reverse,
         foretold,
+        joint,
         text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
         noun: false,
         origin,
@@ -143,6 +147,17 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
 /// A CAMEO event code as written: two to four digits.
 fn is_code(code: &str) -> bool {
     (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The event code a flag takes (`reverse 042`, `joint 062`).
+fn flag_code<'a>(rest: &mut impl Iterator<Item = &'a str>, flag: &str) -> Result<String, String> {
+    let code = rest
+        .next()
+        .ok_or_else(|| format!("no event code after '{flag}'"))?;
+    if !is_code(code) {
+        return Err(format!("bad {flag} event code {code:?}"));
+    }
+    Ok(code.to_string())
 }
 
 /// A dictionary word: letters and digits, with inner hyphens, apostrophes or periods.
@@ -164,11 +179,14 @@ mod tests {
     #[test]
     fn patterns_with_markers_alternatives_and_flags() {
         let (records, diags) = read_text(
-            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\nhost +  => 043 reverse 042\npay price => 130 foretold\n",
+            "meet   => 040  mutual   # default\nimpose sanctions|embargo on +  => 163\naccuse $ of +   => 112\nhost +  => 043 reverse 042\npay price => 130 foretold\nhold exercises => 150 joint 062\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
         assert!(records[4].foretold && records[4].reverse.is_none());
         assert!(!records[0].foretold);
+        assert_eq!(records[5].joint.as_deref(), Some("062"));
+        assert_eq!(records[5].reverse, None);
+        assert_eq!(records[0].joint, None);
         assert!(records[0].is_bare_verb());
         assert_eq!(records[0].reverse.as_deref(), Some("040"));
         assert_eq!(records[1].reverse, None);
@@ -190,13 +208,13 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_with_their_lines() {
         let (records, diags) = read_text(
-            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\nhost => 043 reverse\nhost => 043 reverse 4x2\nhost => 043 mutual reverse 042\npay => 130 foretold foretold\npay => 130 mutual foretold\n",
+            "meet\nmeet => 40a\nmeet => 040 both\n+ meet => 040\nmeet (with) + => 040\nmeet + + => 040\nmeet a||b => 040\nmeet =>\nhost => 043 reverse\nhost => 043 reverse 4x2\nhost => 043 mutual reverse 042\npay => 130 foretold foretold\npay => 130 mutual foretold\nhold => 150 joint\nhold => 150 joint 062 mutual\n",
         );
         assert!(records.is_empty());
         let lines: Vec<usize> = diags.iter().map(|d| d.origin.line).collect();
         assert_eq!(
             lines,
-            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
             "{diags:?}"
         );
     }
