@@ -264,10 +264,21 @@ impl<'l> Coder<'l> {
         m: &VerbMatch,
         story: Option<&StoryContext>,
     ) -> Vec<Event> {
+        // "Russia pounded Kyiv, *killing* 12 people": the toll of an act of force is that act,
+        // coded once, by its own verb.
+        let violent = m
+            .codes
+            .forward
+            .as_deref()
+            .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+        if violent && roles::result_of(tree, v).is_some() {
+            return Vec::new();
+        }
         let antecedent = story.and_then(StoryContext::antecedent);
         let passive = roles::is_passive(tree, v);
         // The actors of a subject: of each conjunct in turn, looking inside a conjunct that
-        // names none at its head ("Ithilen's sheep and goats of Gondor").
+        // names none at its head ("Ithilen's sheep and goats of Gondor"). A thing that names
+        // none acts for whoever used it ("a drone *launched by the Houthis* killed").
         let subject_actors = |s: usize| {
             let found = nominals.actors(s);
             if !found.is_empty() {
@@ -277,7 +288,7 @@ impl<'l> Coder<'l> {
             conjuncts.extend(tree.children_with(s, "conj"));
             conjuncts
                 .into_iter()
-                .flat_map(|k| nominals.find_in(k))
+                .flat_map(|k| nominals.find_in(roles::user_of(tree, k).unwrap_or(k)))
                 .collect()
         };
         let mut sources: Vec<ActorMatch> = match m.source {
@@ -654,21 +665,38 @@ const PLACE_PREPS: &[&str] = &["IN", "INSIDE", "ACROSS", "THROUGHOUT"];
 
 /// The country where the event of the verb at `v` takes place, as its own clause says: the
 /// nearest place phrase below the verb ("blew themselves up outside the ministry *in Ankara*").
+///
+/// A clause that names no place takes the place of the clause it belongs to ("India struck
+/// sites *in Pakistan*, saying it had targeted militants": the militants are in Pakistan).
 fn place_of(tree: &Tree, nominals: &Nominals, v: usize) -> Option<Known> {
-    let mut places: Vec<usize> = tree
-        .subtree(v)
-        .into_iter()
-        .filter(|&c| {
-            matches!(tree.rel(c), "obl" | "nmod")
-                && tree.case_of(c).is_some_and(|p| PLACE_PREPS.contains(&p))
-        })
-        .collect();
-    places.sort_by_key(|&c| c.abs_diff(v));
-    places
-        .into_iter()
-        .flat_map(|c| nominals.find_in(c))
-        .find_map(|a| Known::country(tree, &a))
+    let mut at = v;
+    for _ in 0..PLACE_CLIMB {
+        let mut places: Vec<usize> = tree
+            .subtree(at)
+            .into_iter()
+            .filter(|&c| {
+                matches!(tree.rel(c), "obl" | "nmod")
+                    && tree.case_of(c).is_some_and(|p| PLACE_PREPS.contains(&p))
+            })
+            .collect();
+        places.sort_by_key(|&c| c.abs_diff(v));
+        // A clause that names a place of its own, even one not known ("killed a man *in Tel
+        // Aviv*"), is not where its governing clause is.
+        let named = places.iter().any(|&c| tree.head(c) == Some(at));
+        let found = places
+            .into_iter()
+            .flat_map(|c| nominals.find_in(c))
+            .find_map(|a| Known::country(tree, &a));
+        if named || !matches!(tree.rel(at), "ccomp" | "advcl" | "xcomp" | "conj") {
+            return found;
+        }
+        at = tree.head(at)?;
+    }
+    None
 }
+
+/// How many clauses up [`place_of`] looks for a place.
+const PLACE_CLIMB: usize = 3;
 
 /// What a country-less actor of one event may take its country from.
 #[derive(Clone, Copy)]

@@ -433,7 +433,17 @@ impl Matcher<'_, '_> {
 
     /// A word matches a token's form or lemma, or the regular plural of the word.
     fn word(&self, p: usize, w: &str) -> bool {
+        if self.form_only(p) {
+            return self.tree.forms[p] == w;
+        }
         self.tree.is_word(p, w) || is_plural_of(&self.tree.forms[p], w)
+    }
+
+    /// Whether the token at `p` matches by its form alone: a verb form used as a preposition
+    /// ("*according* to", "*including*") no longer names its lemma's act ("kill accord" is
+    /// not in "killing five people, according to").
+    fn form_only(&self, p: usize) -> bool {
+        self.tree.rel(p) == "case" && self.tree.token(p).xpos == "VBG"
     }
 
     /// Whether a phrase of the synset starts at `p`; returns its last token (of the longest).
@@ -442,7 +452,11 @@ impl Matcher<'_, '_> {
         let by_form = self
             .words
             .synset_match(id, ids.clone().map(|(form, _)| form));
-        let by_lemma = self.words.synset_match(id, ids.map(|(_, lemma)| lemma));
+        let by_lemma = if self.form_only(p) {
+            None
+        } else {
+            self.words.synset_match(id, ids.map(|(_, lemma)| lemma))
+        };
         by_form.max(by_lemma).map(|len| p + len - 1)
     }
 }

@@ -138,6 +138,9 @@ impl<'s> Heads<'s> {
         }
         out.extend(self.verb_read_as_participle());
         for c in 0..self.heads.len() {
+            out.extend(self.result_read_as_reported(c));
+        }
+        for c in 0..self.heads.len() {
             out.extend(self.clause_read_as_phrase(c).into_iter().flatten());
         }
         out
@@ -147,7 +150,7 @@ impl<'s> Heads<'s> {
     /// preposition, "officials" as its object and "held" as a second verb of "came": a finite
     /// verb conjoined without "and" and without a subject, right after a phrase opened by a
     /// subordinating word, is that phrase's clause. The phrase's noun is its subject and the
-    /// word its marker.
+    /// word its marker. So is a phrase inside a time ("a day *after* a drone *killed*").
     fn clause_read_as_phrase(&self, c: usize) -> Option<[Fix; 3]> {
         let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
         let h = self.heads[c]?;
@@ -159,16 +162,35 @@ impl<'s> Heads<'s> {
         {
             return None;
         }
-        let noun = self.children(h).filter(|&k| k < c).last()?;
-        let marker = self.children(noun).find(|&k| {
-            self.deprel(k) == "case"
-                && SUBORDINATORS
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&self.sentence.tokens[k].lemma))
-        })?;
-        if !(self.deprel(noun) == "obl" && self.is_nominal(noun)) {
+        let marker_of = |noun: usize| {
+            self.children(noun).find(|&k| {
+                self.deprel(k) == "case"
+                    && SUBORDINATORS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(&self.sentence.tokens[k].lemma))
+            })
+        };
+        // The phrase hangs on the verb before, or on the clause's own verb.
+        let phrase = self
+            .children(h)
+            .chain(self.children(c))
+            .filter(|&k| k < c)
+            .max()?;
+        if !(matches!(self.deprel(phrase), "obl" | "obl:unmarked") && self.is_nominal(phrase)) {
             return None;
         }
+        // The phrase may be a time it happened after ("a day *after* a drone killed ..."):
+        // then the clause's subject is the time's modifier.
+        let (noun, marker) = match marker_of(phrase) {
+            Some(m) => (phrase, m),
+            None => {
+                let noun = self
+                    .children(phrase)
+                    .filter(|&k| k < c && self.deprel(k) == "nmod" && self.is_nominal(k))
+                    .last()?;
+                (noun, marker_of(noun)?)
+            }
+        };
         Some([
             Fix {
                 token: c,
@@ -186,6 +208,36 @@ impl<'s> Heads<'s> {
                 deprel: Some("mark"),
             },
         ])
+    }
+
+    /// "Russia pounded Kyiv overnight, *killing* 12 people, officials said", with "killing"
+    /// read as a second thing the officials said: a gerund after a comma, without a subject,
+    /// reported by a verb that comes after it, is what the clause before the comma did. It
+    /// hangs on the verb of the words before the comma.
+    fn result_read_as_reported(&self, c: usize) -> Option<Fix> {
+        let h = self.heads[c]?;
+        let misread = self.deprel(c) == "ccomp"
+            && self.sentence.tokens[c].xpos == "VBG"
+            && h > c
+            && c >= 2
+            && self.sentence.tokens[c - 1].form == ","
+            && !self.has_subject(c)
+            && !self.has_child(c, "mark");
+        if !misread {
+            return None;
+        }
+        let mut up = c - 2;
+        for _ in 0..self.heads.len() {
+            if self.is_verb(up) {
+                return (up != h).then_some(Fix {
+                    token: c,
+                    head: Some(NewHead::Token(up)),
+                    deprel: Some("advcl"),
+                });
+            }
+            up = self.heads[up]?;
+        }
+        None
     }
 
     /// "Thai and Cambodian troops *clashed* at the border", with "clashed" read as a participle

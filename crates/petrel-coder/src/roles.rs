@@ -30,7 +30,7 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             if !(pronoun && dependent) {
                 return Some(s);
             }
-        } else if let Some(verb) = means_of(tree, at) {
+        } else if let Some(verb) = means_of(tree, at).or_else(|| result_of(tree, at)) {
             at = verb;
             continue;
         } else if let Some(noun) = agent_of_participle(tree, at) {
@@ -114,6 +114,21 @@ fn means_of(tree: &Tree, c: usize) -> Option<usize> {
     Some(head)
 }
 
+/// The verb whose result a trailing participle clause reports ("Russia pounded Kyiv,
+/// *killing* 12 people"): the same subject did both. It has no marker and follows its verb
+/// after a comma; one before the verb ("*Arriving* in Kyiv, Blinken met ...") only sets the
+/// scene.
+pub fn result_of(tree: &Tree, c: usize) -> Option<usize> {
+    let head = tree.head(c)?;
+    let result = tree.rel(c) == "advcl"
+        && tree.token(c).xpos == "VBG"
+        && head < c
+        && c > 0
+        && tree.forms[c - 1] == ","
+        && tree.children_with(c, "mark").next().is_none();
+    result.then_some(head)
+}
+
 /// The noun an active participle clause with an object modifies, which is its doer:
 /// "militants *firing* rockets", and, as taggers and parsers often read a headline's main verb,
 /// "Russian and Ukrainian delegations *held* talks" (`held` as `acl` of "delegations"). A
@@ -157,6 +172,14 @@ pub fn passive_agent(tree: &Tree, v: usize) -> Option<usize> {
         tree.token(c).deprel == "obl:agent"
             || (tree.rel(c) == "obl" && tree.case_of(c) == Some("BY"))
     })
+}
+
+/// Who used a thing that did something: the agent of a participle modifying it ("a drone
+/// *launched by the Houthis* killed a man"). A weapon does nothing by itself.
+pub fn user_of(tree: &Tree, thing: usize) -> Option<usize> {
+    tree.children_with(thing, "acl")
+        .filter(|&p| tree.token(p).xpos == "VBN" || is_passive(tree, p))
+        .find_map(|p| passive_agent(tree, p))
 }
 
 /// Prepositions of direction: who something is done *to* or sent *towards* receives it, so

@@ -1384,3 +1384,64 @@ fn a_speaker_read_as_the_last_item_of_a_list_is_the_speaker() {
         7 .        .      PUNCT 6 punct";
     assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
 }
+
+#[test]
+fn a_weapon_acts_for_whoever_launched_it() {
+    let lex = lexicon();
+    // "A drone launched by Mordor attacked Gondor."
+    let rows = "
+        1 A        a      DET   2 det
+        2 drone    drone  NOUN  6 nsubj
+        3 launched launch VERB  2 acl
+        4 by       by     ADP   5 case
+        5 Mordor   Mordor PROPN 3 obl:agent
+        6 attacked attack VERB  0 root
+        7 Gondor   Gondor PROPN 6 obj
+        8 .        .      PUNCT 6 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "MOR", Some("GON"))]));
+}
+
+#[test]
+fn a_trailing_participle_is_done_by_the_clause_s_subject_unless_it_is_a_toll() {
+    let lex = lexicon();
+    // "Mordor attacked Gondor, accusing Rohan."
+    let rows = "
+        1 Mordor   Mordor PROPN     2 nsubj
+        2 attacked attack VERB      0 root
+        3 Gondor   Gondor PROPN     2 obj
+        4 ,        ,      PUNCT     5 punct
+        5 accusing accuse VERB  VBG 2 advcl
+        6 Rohan    Rohan  PROPN     5 obj
+        7 .        .      PUNCT     2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("112", "MOR", Some("ROH")), ("190", "MOR", Some("GON"))])
+    );
+    // "Mordor accused Gondor, attacking Rohan": what an attack did is the attack itself.
+    let toll = rows
+        .replace("attacked attack", "accused  accuse")
+        .replace("accusing accuse", "attacking attack");
+    assert_eq!(code(&lex, &toll), want(&[("112", "MOR", Some("GON"))]));
+}
+
+#[test]
+fn a_clause_after_a_time_read_as_a_phrase_gets_its_subject_back() {
+    let lex = lexicon();
+    // "Mordor attacked Gondor a day after Rohan attacked Arnor", with "Rohan" read as a
+    // modifier of "day" and the second "attacked" conjoined to the first.
+    let rows = "
+        1 Mordor   Mordor PROPN     2 nsubj
+        2 attacked attack VERB  VBD 0 root
+        3 Gondor   Gondor PROPN     2 obj
+        4 a        a      DET       5 det
+        5 day      day    NOUN      8 obl:unmarked
+        6 after    after  ADP       7 case
+        7 Rohan    Rohan  PROPN     5 nmod
+        8 attacked attack VERB  VBD 2 conj
+        9 Arnor    Arnor  PROPN     8 obj
+        10 .       .      PUNCT     2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("190", "MOR", Some("GON")), ("190", "ROH", Some("ARN"))])
+    );
+}

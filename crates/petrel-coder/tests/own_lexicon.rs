@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use support::parse;
 
 use jiff::civil::Date;
-use petrel_coder::Coder;
+use petrel_coder::{Coder, StoryContext};
 use petrel_lexicon::{default_dir, Lexicon};
 
 fn lexicon() -> &'static Lexicon {
@@ -447,4 +447,64 @@ fn a_particle_opens_a_phrase_of_the_verb_not_of_its_object() {
     assert!(events(described, DAY)
         .iter()
         .all(|(code, ..)| code != "020"));
+}
+
+#[test]
+fn according_to_names_no_accord() {
+    // "Kenyan police killed five people, according to rights groups": no deal was killed.
+    let rows = "
+        1 Kenyan    Kenyan    ADJ        2 amod
+        2 police    police    NOUN       3 nsubj
+        3 killed    kill      VERB       0 root
+        4 five      five      NUM        5 nummod
+        5 people    person    NOUN       3 obj
+        6 ,         ,         PUNCT      10 punct
+        7 according accord    VERB  VBG  10 case
+        8 to        to        ADP        7 fixed
+        9 rights    right     NOUN       10 compound
+        10 groups   group     NOUN       3 obl
+        11 .        .         PUNCT      3 punct";
+    let got = events(rows, DAY);
+    assert!(!got.is_empty(), "the killing is coded");
+    assert!(
+        got.iter().all(|(code, ..)| code.starts_with("19")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_clause_without_a_place_is_where_its_governing_clause_is() {
+    // "India struck sites in Pakistan, saying it had targeted camps of militants."
+    let rows = "
+        1 India    India    PROPN      2 nsubj
+        2 struck   strike   VERB       0 root
+        3 sites    site     NOUN       2 obj
+        4 in       in       ADP        5 case
+        5 Pakistan Pakistan PROPN      3 nmod
+        6 ,        ,        PUNCT      7 punct
+        7 saying   say      VERB  VBG  2 advcl
+        8 it       it       PRON       10 nsubj
+        9 had      have     AUX        10 aux
+        10 targeted target  VERB       7 ccomp
+        11 camps   camp     NOUN       10 obj
+        12 of      of       ADP        13 case
+        13 militants militant NOUN     11 nmod
+        14 .       .        PUNCT      2 punct";
+    // Countries come from places only within a story.
+    let mut story = StoryContext::default();
+    let coding = Coder::new(lexicon()).code_in_story(&parse(rows), None, &mut story);
+    let mut got: Vec<(String, String)> = coding
+        .events
+        .iter()
+        .map(|e| (e.code.clone(), e.target.as_ref().unwrap().code.clone()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("190".to_string(), "PAK".to_string()),
+            ("190".into(), "PAKUAF".into())
+        ],
+        "militants in Pakistan"
+    );
 }
