@@ -271,7 +271,7 @@ impl<'l> Coder<'l> {
             .forward
             .as_deref()
             .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
-        if violent && roles::result_of(tree, v).is_some() {
+        if violent && roles::is_trailing_participle(tree, v) {
             return Vec::new();
         }
         let antecedent = story.and_then(StoryContext::antecedent);

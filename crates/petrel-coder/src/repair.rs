@@ -139,6 +139,7 @@ impl<'s> Heads<'s> {
         out.extend(self.verb_read_as_participle());
         for c in 0..self.heads.len() {
             out.extend(self.result_read_as_reported(c));
+            out.extend(self.subject_read_as_list_item(c).into_iter().flatten());
         }
         for c in 0..self.heads.len() {
             out.extend(self.clause_read_as_phrase(c).into_iter().flatten());
@@ -238,6 +239,54 @@ impl<'s> Heads<'s> {
             up = self.heads[up]?;
         }
         None
+    }
+
+    /// "... at a ceremony on Friday, and *Xi and Lula* signed 15 agreements", with "Xi" read as
+    /// one more item after "Friday": a finite verb conjoined without a subject, straight after
+    /// a coordination opened by ", and" ("and Xi and Lula") hung on an earlier noun, has that
+    /// coordination as its subject, and its "and" joins the two clauses.
+    fn subject_read_as_list_item(&self, c: usize) -> Option<[Fix; 2]> {
+        let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        if !(self.deprel(c) == "conj" && self.is_verb(c) && finite && !self.has_subject(c)) {
+            return None;
+        }
+        // Up the coordination that ends right before the verb, to the conjunct opened by
+        // ", and": where the second clause begins.
+        let opens_clause = |k: usize| {
+            self.children(k).find(|&cc| {
+                self.deprel(cc) == "cc"
+                    && cc + 1 == k
+                    && cc > 0
+                    && self.sentence.tokens[cc - 1].form == ","
+            })
+        };
+        let mut first = c.checked_sub(1)?;
+        let cc = loop {
+            if let Some(cc) = opens_clause(first) {
+                break cc;
+            }
+            match self.heads[first] {
+                Some(h) if self.deprel(first) == "conj" && h < first => first = h,
+                _ => return None,
+            }
+        };
+        let head = self.heads[first]?;
+        let misread = self.is_nominal(first)
+            && self.deprel(first) == "conj"
+            && self.is_nominal(head)
+            && self.descends_from(c - 1, first);
+        misread.then_some([
+            Fix {
+                token: first,
+                head: Some(NewHead::Token(c)),
+                deprel: Some("nsubj"),
+            },
+            Fix {
+                token: cc,
+                head: Some(NewHead::Token(c)),
+                deprel: None,
+            },
+        ])
     }
 
     /// "Thai and Cambodian troops *clashed* at the border", with "clashed" read as a participle

@@ -115,18 +115,33 @@ fn means_of(tree: &Tree, c: usize) -> Option<usize> {
 }
 
 /// The verb whose result a trailing participle clause reports ("Russia pounded Kyiv,
-/// *killing* 12 people"): the same subject did both. It has no marker and follows its verb
-/// after a comma; one before the verb ("*Arriving* in Kyiv, Blinken met ...") only sets the
-/// scene.
-pub fn result_of(tree: &Tree, c: usize) -> Option<usize> {
-    let head = tree.head(c)?;
-    let result = tree.rel(c) == "advcl"
+/// *killing* 12 people"): the same subject did both. Hung on a noun ("in the deadliest
+/// attack on Israel, *killing* hundreds"), it reports the result of the verb above the noun.
+fn result_of(tree: &Tree, c: usize) -> Option<usize> {
+    if !is_trailing_participle(tree, c) {
+        return None;
+    }
+    let mut at = tree.head(c)?;
+    for _ in 0..MAX_CLIMB {
+        if tree.token(at).upos == "VERB" {
+            return Some(at);
+        }
+        at = tree.head(at)?;
+    }
+    None
+}
+
+/// Whether `c` is a participle clause trailing what it reports the result of ("Russia
+/// pounded Kyiv, *killing* 12 people"; parsers also hang it on the last noun before it, "with
+/// a suicide bomber, *killing* 32"). It has no marker and follows its head after a comma;
+/// one before its verb ("*Arriving* in Kyiv, Blinken met ...") only sets the scene.
+pub fn is_trailing_participle(tree: &Tree, c: usize) -> bool {
+    matches!(tree.rel(c), "advcl" | "acl")
         && tree.token(c).xpos == "VBG"
-        && head < c
+        && tree.head(c).is_some_and(|h| h < c)
         && c > 0
         && tree.forms[c - 1] == ","
-        && tree.children_with(c, "mark").next().is_none();
-    result.then_some(head)
+        && tree.children_with(c, "mark").next().is_none()
 }
 
 /// The noun an active participle clause with an object modifies, which is its doer:

@@ -1445,3 +1445,31 @@ fn a_clause_after_a_time_read_as_a_phrase_gets_its_subject_back() {
         want(&[("190", "MOR", Some("GON")), ("190", "ROH", Some("ARN"))])
     );
 }
+
+#[test]
+fn a_subject_read_as_the_last_item_of_a_list_gets_its_verb_back() {
+    let lex = lexicon();
+    // "Arnor attacked Rohan on Friday, and Gondor and Mordor met", with "Gondor" read as one
+    // more item after "Friday" (the `%` pattern of MEET sees the compound subject).
+    let rows = "
+        1 Arnor    Arnor  PROPN     2 nsubj
+        2 attacked attack VERB  VBD 0 root
+        3 Rohan    Rohan  PROPN     2 obj
+        4 on       on     ADP       5 case
+        5 Friday   Friday PROPN     2 obl
+        6 ,        ,      PUNCT     8 punct
+        7 and      and    CCONJ     8 cc
+        8 Gondor   Gondor PROPN     5 conj
+        9 and      and    CCONJ     10 cc
+        10 Mordor  Mordor PROPN     8 conj
+        11 met     meet   VERB  VBD 2 conj
+        12 .       .      PUNCT     2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[
+            ("044", "GON", Some("MOR")),
+            ("044", "MOR", Some("GON")),
+            ("190", "ARN", Some("ROH")),
+        ])
+    );
+}
