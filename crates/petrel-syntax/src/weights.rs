@@ -15,6 +15,7 @@
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::pages::Table;
 use crate::prefetch::prefetch;
+use std::hint::select_unpredictable;
 
 /// Keys looked up together: enough for all of one decision's features, so that all their
 /// memory accesses are in flight at once.
@@ -401,13 +402,31 @@ impl Weights {
     }
 }
 
-/// A slot of [`SmallWeights`]: fingerprint (0 = empty) and the three class weights, in this
-/// order (so that the slot reads as four 16-bit lanes).
+/// A slot of [`SmallWeights`], packed into one word so that a probe is one load: the
+/// fingerprint (0 = empty) in the low 16 bits, then the three class weights, 16 bits each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[repr(C, align(8))]
-struct SmallSlot {
-    fingerprint: u16,
-    weights: [i16; 3],
+#[repr(transparent)]
+struct SmallSlot(u64);
+
+impl SmallSlot {
+    fn new(fingerprint: u16, weights: [i16; 3]) -> SmallSlot {
+        let [w0, w1, w2] = weights.map(|w| u64::from(w as u16));
+        SmallSlot(u64::from(fingerprint) | w0 << 16 | w1 << 32 | w2 << 48)
+    }
+
+    #[inline(always)]
+    fn fingerprint(self) -> u16 {
+        self.0 as u16
+    }
+
+    #[inline(always)]
+    fn weights(self) -> [i16; 3] {
+        [
+            (self.0 >> 16) as i16,
+            (self.0 >> 32) as i16,
+            (self.0 >> 48) as i16,
+        ]
+    }
 }
 
 /// The first slot from `i` on that holds `fp` or is empty: the rest of a long probe.
@@ -415,7 +434,7 @@ struct SmallSlot {
 fn probe(slots: &[SmallSlot], mut i: usize, mask: usize, fp: u16) -> SmallSlot {
     loop {
         let slot = slots[i];
-        if slot.fingerprint == fp || slot.fingerprint == 0 {
+        if slot.fingerprint() == fp || slot.fingerprint() == 0 {
             return slot;
         }
         i = (i + 1) & mask;
@@ -456,10 +475,7 @@ impl SmallWeights {
                     for e in row {
                         weights[usize::from(e.class)] = e.weight;
                     }
-                    SmallSlot {
-                        fingerprint: fingerprint16(*key),
-                        weights,
-                    }
+                    SmallSlot::new(fingerprint16(*key), weights)
                 }
                 None => SmallSlot::default(),
             })
@@ -470,6 +486,7 @@ impl SmallWeights {
 
     /// The weights over `mask + 2` slots, the last of which is made the copy of the first.
     fn wrapped(mask: usize, mut slots: Table<SmallSlot>) -> SmallWeights {
+        assert_eq!(slots.len(), mask + 2, "a weight table has mask + 2 slots");
         slots[mask + 1] = slots[0];
         SmallWeights { mask, slots }
     }
@@ -481,7 +498,17 @@ impl SmallWeights {
 
     /// Number of features stored.
     pub fn len(&self) -> usize {
-        self.table().iter().filter(|s| s.fingerprint != 0).count()
+        self.table().iter().filter(|s| s.fingerprint() != 0).count()
+    }
+
+    /// The first two probes of `key`: its home slot and the next.
+    #[inline(always)]
+    fn home(&self, key: u64) -> &[SmallSlot; 2] {
+        let i = (key as usize) & self.mask;
+        // SAFETY: `i <= mask`, and `wrapped` made sure there are `mask + 2` slots, so slots
+        // `i` and `i + 1` are in the table. (Unchecked because this runs for every feature of
+        // every parser decision, and two bounds checks cost as much as the rest of a probe.)
+        unsafe { &*self.slots.as_ptr().add(i).cast::<[SmallSlot; 2]>() }
     }
 
     /// Adds the weights of `keys` into `scores`: asks for every key's slot first, then reads
@@ -491,44 +518,36 @@ impl SmallWeights {
     /// empty. Where that is, and whether the key is present, follow no pattern a branch
     /// predictor could learn (about a quarter of keys are absent, and a fifth need a second
     /// probe), so the first two probes are read and chosen between without a branch; only the
-    /// few keys whose probe is longer take a loop.
+    /// few keys whose two first slots both hold other keys take a loop.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
-        let slots = &self.slots[..];
         let mask = self.mask;
-        // Lane 0 adds up fingerprints, and is thrown away.
-        let mut sums = [0i32; 4];
+        let mut sums = [0i32; 3];
         for chunk in keys.chunks(BATCH) {
             for &key in chunk {
-                let i = (key as usize) & mask;
-                prefetch(&slots[i]);
+                let home = self.home(key);
+                prefetch(&home[0]);
                 // In the next cache line for one slot in eight.
-                prefetch(&slots[i + 1]);
+                prefetch(&home[1]);
             }
             for &key in chunk {
                 let fp = fingerprint16(key);
-                let i = (key as usize) & mask;
-                let (first, second) = (slots[i], slots[i + 1]);
-                // Zero exactly when the probe ends at the slot (both factors are below 2^16),
-                // computed so that it takes no branch.
-                let ends = |s: SmallSlot| u32::from(s.fingerprint ^ fp) * u32::from(s.fingerprint);
+                let &[first, second] = self.home(key);
+                // Zero exactly when the probe ends at the slot (both factors are below 2^16).
+                let ends =
+                    |s: SmallSlot| u32::from(s.fingerprint() ^ fp) * u32::from(s.fingerprint());
                 let slot = if ends(first).min(ends(second)) == 0 {
-                    std::hint::select_unpredictable(ends(first) == 0, first, second)
+                    select_unpredictable(ends(first) == 0, first, second)
                 } else {
-                    probe(slots, (i + 2) & mask, mask, fp)
+                    probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
                 };
-                let [w0, w1, w2] = slot.weights;
-                let lanes = std::hint::select_unpredictable(
-                    slot.fingerprint == fp,
-                    [slot.fingerprint as i16, w0, w1, w2],
-                    [0; 4],
-                );
-                for (s, &w) in sums.iter_mut().zip(&lanes) {
+                let bits = select_unpredictable(slot.fingerprint() == fp, slot.0, 0);
+                for (s, w) in sums.iter_mut().zip(SmallSlot(bits).weights()) {
                     *s += i32::from(w);
                 }
             }
         }
-        for (s, sum) in scores.iter_mut().zip(&sums[1..]) {
+        for (s, sum) in scores.iter_mut().zip(sums) {
             *s += sum;
         }
     }
@@ -539,13 +558,13 @@ impl SmallWeights {
         w.u32(self.len() as u32);
         let mut last = 0usize;
         for (i, s) in self.table().iter().enumerate() {
-            if s.fingerprint == 0 {
+            if s.fingerprint() == 0 {
                 continue;
             }
             w.varint((i - last) as u64);
             last = i;
-            w.u16(s.fingerprint);
-            for &x in &s.weights {
+            w.u16(s.fingerprint());
+            for x in s.weights() {
                 w.u16(x as u16);
             }
         }
@@ -570,14 +589,14 @@ impl SmallWeights {
             if fingerprint == 0 {
                 return Err(r.corrupt("empty fingerprint in an occupied slot"));
             }
-            slots[index] = SmallSlot {
+            slots[index] = SmallSlot::new(
                 fingerprint,
-                weights: [
+                [
                     i16::from_le_bytes([b[2], b[3]]),
                     i16::from_le_bytes([b[4], b[5]]),
                     i16::from_le_bytes([b[6], b[7]]),
                 ],
-            };
+            );
         }
         Ok(SmallWeights::wrapped(mask, slots))
     }
