@@ -279,6 +279,26 @@ impl Weights {
     /// Adds the rows found by [`Weights::find_rows`] into `scores`.
     #[inline]
     pub fn add_rows(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, as just checked.
+            unsafe { self.add_rows_avx2(rows, scores) };
+            return;
+        }
+        self.add_rows_inline(rows, scores);
+    }
+
+    /// [`Weights::add_rows`] compiled for AVX2, whose dense rows add eight weights at a time,
+    /// each widened as it is loaded, rather than four with two more instructions to widen
+    /// them. Dense rows hold most of the weights a sentence adds up.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn add_rows_avx2(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        self.add_rows_inline(rows, scores);
+    }
+
+    #[inline(always)]
+    fn add_rows_inline(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
                 [[DENSE, _], weights @ ..] => {
