@@ -531,8 +531,32 @@ impl SmallWeights {
         unsafe { &*self.slots.as_ptr().add(i).cast::<[SmallSlot; 2]>() }
     }
 
-    /// Adds the weights of `keys` into `scores`: asks for every key's slot first, then reads
-    /// them (see [`Weights::score`]).
+    /// The weights of groups of keys, each group summed apart: group `g` is the keys up to
+    /// `ends[g]` from the end of the one before, and its sums go to `sums[g]`. Every key's slot
+    /// is asked for before any is read (see [`Weights::score`]); there should be at most a few
+    /// hundred keys.
+    #[inline]
+    pub fn score_groups(&self, keys: &[u64], ends: &[usize], sums: &mut [[i32; 3]]) {
+        self.prefetch(keys);
+        let mut start = 0;
+        for (&end, sum) in ends.iter().zip(sums) {
+            *sum = self.sum(&keys[start..end]);
+            start = end;
+        }
+    }
+
+    /// Asks for the first two slots of every key.
+    #[inline]
+    fn prefetch(&self, keys: &[u64]) {
+        for &key in keys {
+            let home = self.home(key);
+            prefetch(&home[0]);
+            // In the next cache line for one slot in eight.
+            prefetch(&home[1]);
+        }
+    }
+
+    /// The weights of `keys`, summed class by class.
     ///
     /// A key's slot is the first of its probe sequence that holds its fingerprint or is
     /// empty. Where that is, and whether the key is present, follow no pattern a branch
@@ -540,36 +564,25 @@ impl SmallWeights {
     /// probe), so the first two probes are read and chosen between without a branch; only the
     /// few keys whose two first slots both hold other keys take a loop.
     #[inline]
-    pub fn score(&self, keys: &[u64], scores: &mut [i32; 3]) {
+    fn sum(&self, keys: &[u64]) -> [i32; 3] {
         let mask = self.mask;
         let mut sums = [0i32; 3];
-        for chunk in keys.chunks(BATCH) {
-            for &key in chunk {
-                let home = self.home(key);
-                prefetch(&home[0]);
-                // In the next cache line for one slot in eight.
-                prefetch(&home[1]);
-            }
-            for &key in chunk {
-                let fp = fingerprint16(key);
-                let &[first, second] = self.home(key);
-                // Zero exactly when the probe ends at the slot (both factors are below 2^16).
-                let ends =
-                    |s: SmallSlot| u32::from(s.fingerprint() ^ fp) * u32::from(s.fingerprint());
-                let slot = if ends(first).min(ends(second)) == 0 {
-                    select_unpredictable(ends(first) == 0, first, second)
-                } else {
-                    probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
-                };
-                let bits = select_unpredictable(slot.fingerprint() == fp, slot.0, 0);
-                for (s, w) in sums.iter_mut().zip(SmallSlot(bits).weights()) {
-                    *s += i32::from(w);
-                }
+        for &key in keys {
+            let fp = fingerprint16(key);
+            let &[first, second] = self.home(key);
+            // Zero exactly when the probe ends at the slot (both factors are below 2^16).
+            let ends = |s: SmallSlot| u32::from(s.fingerprint() ^ fp) * u32::from(s.fingerprint());
+            let slot = if ends(first).min(ends(second)) == 0 {
+                select_unpredictable(ends(first) == 0, first, second)
+            } else {
+                probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
+            };
+            let bits = select_unpredictable(slot.fingerprint() == fp, slot.0, 0);
+            for (s, w) in sums.iter_mut().zip(SmallSlot(bits).weights()) {
+                *s += i32::from(w);
             }
         }
-        for (s, sum) in scores.iter_mut().zip(sums) {
-            *s += sum;
-        }
+        sums
     }
 
     /// Writes the occupied slots only, each as its distance from the previous one.
@@ -677,9 +690,27 @@ mod tests {
             let keys: Vec<u64> = (0..n as u64).map(|k| finish(k * 3)).collect();
             let (mut a, mut b) = ([0i32; 3], [0i32; 3]);
             sparse.score(&keys, &mut a);
-            small.score(&keys, &mut b);
+            small.score_groups(&keys, &[keys.len()], std::slice::from_mut(&mut b));
             assert_eq!(a, b);
         }
+    }
+
+    #[test]
+    fn groups_are_summed_apart() {
+        let small = SmallWeights::new(rows(3));
+        let keys: Vec<u64> = (0..10u64).map(|k| finish(k * 7)).collect();
+        let mut groups = [[0i32; 3]; 3];
+        small.score_groups(&keys, &[4, 4, 10], &mut groups);
+        for (g, range) in [0..4, 4..4, 4..10].into_iter().enumerate() {
+            let mut alone = [0i32; 3];
+            small.score_groups(
+                &keys[range.clone()],
+                &[range.len()],
+                std::slice::from_mut(&mut alone),
+            );
+            assert_eq!(groups[g], alone, "group {g}");
+        }
+        assert_eq!(groups[1], [0; 3], "an empty group sums to nothing");
     }
 
     #[test]
@@ -704,7 +735,7 @@ mod tests {
         for k in 1..=7u64 {
             let (mut a, mut b) = ([0i32; 3], [0i32; 3]);
             sparse.score(&[key(k)], &mut a);
-            small.score(&[key(k)], &mut b);
+            small.score_groups(&[key(k)], &[1], std::slice::from_mut(&mut b));
             assert_eq!(a, b, "key {k}");
             assert_eq!(
                 b.iter().sum::<i32>(),

@@ -153,27 +153,133 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// Number of move features that look at no relation label.
-pub const UNLABELLED: usize = 90;
+/// Number of move features that look at no relation label and are not [`Role`] features.
+pub const UNLABELLED: usize = 57;
 /// Number of move features that look at relation labels.
 pub const LABELLED: usize = 16;
 /// Number of features of the label model.
 pub const LABEL: usize = 31;
+/// The most features a [`Role`] has.
+pub const MAX_ROLE: usize = 13;
+/// Number of move features in all: the roles' (33), the other unlabelled ones, the labelled.
+pub const MOVE: usize = 33 + UNLABELLED + LABELLED;
+
+/// A word's place in a configuration, for the move features that look at that word alone (its
+/// form and tag): the buffer front (whose features take in the two words after it, always the
+/// next two of the sentence), the top three stack items, and the outer children of the stack
+/// top and buffer front.
+///
+/// These features score the same whenever the same word is in the same place again, which
+/// happens about twice a word in a sentence, so the parser keeps their scores for the
+/// sentence rather than look them up again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Front,
+    S0,
+    S1,
+    S2,
+    S0Left,
+    S0Left2,
+    S0Right,
+    S0Right2,
+    FrontLeft,
+    FrontLeft2,
+}
+
+pub const ROLES: [Role; 10] = [
+    Role::Front,
+    Role::S0,
+    Role::S1,
+    Role::S2,
+    Role::S0Left,
+    Role::S0Left2,
+    Role::S0Right,
+    Role::S0Right2,
+    Role::FrontLeft,
+    Role::FrontLeft2,
+];
+
+impl Role {
+    /// The word in this place in `s` ([`NONE`] if there is none).
+    #[inline(always)]
+    pub fn word(self, s: &State) -> u32 {
+        match self {
+            Role::Front => s.buffer(0),
+            Role::S0 => s.stack(0),
+            Role::S1 => s.stack(1),
+            Role::S2 => s.stack(2),
+            Role::S0Left => child(&s.left, s.stack(0), 0),
+            Role::S0Left2 => child(&s.left, s.stack(0), 1),
+            Role::S0Right => child(&s.right, s.stack(0), 0),
+            Role::S0Right2 => child(&s.right, s.stack(0), 1),
+            Role::FrontLeft => child(&s.left, s.buffer(0), 0),
+            Role::FrontLeft2 => child(&s.left, s.buffer(0), 1),
+        }
+    }
+
+    /// The features of this place when word `i` is in it, into the start of `out`; how many.
+    #[inline(always)]
+    pub fn features(self, x: &Words, i: u32, out: &mut [u64]) -> usize {
+        let (w, p) = (x.w(i), x.p(i));
+        let mut put = |keys: &[u64]| {
+            out[..keys.len()].copy_from_slice(keys);
+            keys.len()
+        };
+        match self {
+            Role::Front => {
+                // The buffer is the rest of the sentence in order, the root last.
+                let last = x.word.len() as u32 - 1;
+                let next = |i: u32| if i < last { i + 1 } else { NONE };
+                let (b1, b2) = (next(i), next(next(i)));
+                let (b1w, b1p, b2w, b2p) = (x.w(b1), x.p(b1), x.w(b2), x.p(b2));
+                put(&[
+                    key(0, &[]),
+                    key(4, &[w, p]),
+                    key(5, &[w]),
+                    key(6, &[p]),
+                    key(7, &[b1w, b1p]),
+                    key(8, &[b1w]),
+                    key(9, &[b1p]),
+                    key(10, &[b2w, b2p]),
+                    key(11, &[b2w]),
+                    key(12, &[b2p]),
+                    key(27, &[p, b1p]),
+                    key(32, &[w, b1w]),
+                    key(40, &[p, b1p, b2p]),
+                ])
+            }
+            Role::S0 => put(&[key(1, &[w, p]), key(2, &[w]), key(3, &[p])]),
+            Role::S1 => put(&[key(13, &[w, p]), key(14, &[w]), key(15, &[p])]),
+            Role::S2 => put(&[key(16, &[p]), key(17, &[w])]),
+            Role::S0Left => put(&[key(80, &[w]), key(81, &[p])]),
+            Role::S0Right => put(&[key(83, &[w]), key(84, &[p])]),
+            Role::FrontLeft => put(&[key(86, &[w]), key(87, &[p])]),
+            Role::S0Left2 => put(&[key(89, &[w]), key(90, &[p])]),
+            Role::S0Right2 => put(&[key(92, &[w]), key(93, &[p])]),
+            Role::FrontLeft2 => put(&[key(95, &[w]), key(96, &[p])]),
+        }
+    }
+}
 
 /// Features for choosing the next move, into `out` (cleared first).
 pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
     out.clear();
+    let mut keys = [0; MAX_ROLE];
+    for role in ROLES {
+        let n = role.features(x, role.word(s), &mut keys);
+        out.extend_from_slice(&keys[..n]);
+    }
     out.extend_from_slice(&unlabelled_move_features(x, s));
     out.extend_from_slice(&labelled_move_features(x, s));
 }
 
-/// The move features that look at no relation label: those can be made while the label of the
-/// arc just made is still being chosen.
+/// The move features that look at no relation label, other than the [`Role`] features: those
+/// can be made while the label of the arc just made is still being chosen.
 pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
     let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
-    let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
+    let (b0, b1) = (s.buffer(0), s.buffer(1));
     let (s0w, s0p, b0w, b0p) = (x.w(s0), x.p(s0), x.w(b0), x.p(b0));
-    let (b1w, b1p, b2w, b2p) = (x.w(b1), x.p(b1), x.w(b2), x.p(b2));
+    let b1p = x.p(b1);
     let (s1w, s1p, s2w, s2p) = (x.w(s1), x.p(s1), x.w(s2), x.p(s2));
     let (s0l, s0l2) = (child(&s.left, s0, 0), child(&s.left, s0, 1));
     let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
@@ -183,25 +289,6 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
     [
-        key(0, &[]),
-        // Single words.
-        key(1, &[s0w, s0p]),
-        key(2, &[s0w]),
-        key(3, &[s0p]),
-        key(4, &[b0w, b0p]),
-        key(5, &[b0w]),
-        key(6, &[b0p]),
-        key(7, &[b1w, b1p]),
-        key(8, &[b1w]),
-        key(9, &[b1p]),
-        key(10, &[b2w, b2p]),
-        key(11, &[b2w]),
-        key(12, &[b2p]),
-        key(13, &[s1w, s1p]),
-        key(14, &[s1w]),
-        key(15, &[s1p]),
-        key(16, &[s2p]),
-        key(17, &[s2w]),
         // Pairs.
         key(20, &[s0w, s0p, b0w, b0p]),
         key(21, &[s0w, s0p, b0w]),
@@ -210,14 +297,11 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(24, &[s0p, b0w, b0p]),
         key(25, &[s0w, b0w]),
         key(26, &[s0p, b0p]),
-        key(27, &[b0p, b1p]),
         key(28, &[s1w, s0w]),
         key(29, &[s1p, s0p]),
         key(30, &[s1p, s0w]),
         key(31, &[s1w, s0p]),
-        key(32, &[b0w, b1w]),
         // Triples.
-        key(40, &[b0p, b1p, b2p]),
         key(41, &[s0p, b0p, b1p]),
         key(42, &[s1p, s0p, b0p]),
         key(43, &[s0p, s0lp, b0p]),
@@ -247,18 +331,6 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(75, &[b0p, count(&s.left_count, b0)]),
         key(76, &[s1p, count(&s.right_count, s1)]),
         // Children.
-        key(80, &[x.w(s0l)]),
-        key(81, &[s0lp]),
-        key(83, &[x.w(s0r)]),
-        key(84, &[s0rp]),
-        key(86, &[x.w(b0l)]),
-        key(87, &[b0lp]),
-        key(89, &[x.w(s0l2)]),
-        key(90, &[x.p(s0l2)]),
-        key(92, &[x.w(s0r2)]),
-        key(93, &[x.p(s0r2)]),
-        key(95, &[x.w(b0l2)]),
-        key(96, &[x.p(b0l2)]),
         key(98, &[s0p, s0lp, x.p(s0l2)]),
         key(99, &[s0p, s0rp, x.p(s0r2)]),
         key(100, &[b0p, b0lp, x.p(b0l2)]),
@@ -409,7 +481,8 @@ mod tests {
         move_features(&x, &s, &mut b);
         assert_eq!(a.len(), b.len());
         assert_eq!(a[0], b[0], "bias is constant");
-        assert_ne!(a[1], b[1], "s0 changed");
+        assert_ne!(a[1], b[1], "the buffer front changed");
+        assert_eq!(a.len(), MOVE);
     }
 
     #[test]
