@@ -150,7 +150,7 @@ impl Parser {
             *place = r * run + if word == NONE { run - 1 } else { word as usize };
             if roles[*place].is_none() {
                 let end = ends[groups - 1];
-                ends[groups] = end + role.features(words, word, &mut keys[end..]);
+                ends[groups] = end + role.features(words, state, word, &mut keys[end..]);
                 missing[groups - 1] = *place;
                 groups += 1;
             }
