@@ -466,6 +466,68 @@ fn fingerprint16(key: u64) -> u16 {
     ((key >> 48) as u16) | 1
 }
 
+/// Running sums of the weights of [`SmallSlot`]s, class by class.
+///
+/// On x86-64 the four 16-bit lanes of a slot are widened and added in one vector register
+/// (SSE2, which every x86-64 processor has): four instructions a slot instead of nine. The
+/// fingerprint lane is summed too, and thrown away.
+#[cfg(target_arch = "x86_64")]
+struct SlotSums(std::arch::x86_64::__m128i);
+
+#[cfg(target_arch = "x86_64")]
+impl Default for SlotSums {
+    fn default() -> SlotSums {
+        // SAFETY (here and below): SSE2 is part of every x86-64 processor.
+        SlotSums(unsafe { std::arch::x86_64::_mm_setzero_si128() })
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl SlotSums {
+    #[inline(always)]
+    fn add(&mut self, slot: SmallSlot) {
+        use std::arch::x86_64::*;
+        // SAFETY: see `default`.
+        unsafe {
+            let lanes = _mm_cvtsi64_si128(slot.0 as i64);
+            // Each 16-bit lane doubled into a 32-bit one, then shifted down with its sign.
+            let wide = _mm_srai_epi32::<16>(_mm_unpacklo_epi16(lanes, lanes));
+            self.0 = _mm_add_epi32(self.0, wide);
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self) -> [i32; 3] {
+        use std::arch::x86_64::*;
+        // SAFETY: see `default`.
+        unsafe {
+            [
+                _mm_cvtsi128_si32(_mm_srli_si128::<4>(self.0)),
+                _mm_cvtsi128_si32(_mm_srli_si128::<8>(self.0)),
+                _mm_cvtsi128_si32(_mm_srli_si128::<12>(self.0)),
+            ]
+        }
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[derive(Default)]
+struct SlotSums([i32; 3]);
+
+#[cfg(not(target_arch = "x86_64"))]
+impl SlotSums {
+    #[inline(always)]
+    fn add(&mut self, slot: SmallSlot) {
+        for (s, w) in self.0.iter_mut().zip(slot.weights()) {
+            *s += i32::from(w);
+        }
+    }
+
+    fn get(&self) -> [i32; 3] {
+        self.0
+    }
+}
+
 /// Dense rows of three quantised weights, one memory access per feature.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmallWeights {
@@ -566,7 +628,7 @@ impl SmallWeights {
     #[inline]
     fn sum(&self, keys: &[u64]) -> [i32; 3] {
         let mask = self.mask;
-        let mut sums = [0i32; 3];
+        let mut sums = SlotSums::default();
         for &key in keys {
             let fp = fingerprint16(key);
             let &[first, second] = self.home(key);
@@ -577,12 +639,13 @@ impl SmallWeights {
             } else {
                 probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
             };
-            let bits = select_unpredictable(slot.fingerprint() == fp, slot.0, 0);
-            for (s, w) in sums.iter_mut().zip(SmallSlot(bits).weights()) {
-                *s += i32::from(w);
-            }
+            sums.add(select_unpredictable(
+                slot.fingerprint() == fp,
+                slot,
+                SmallSlot(0),
+            ));
         }
-        sums
+        sums.get()
     }
 
     /// Writes the occupied slots only, each as its distance from the previous one.
