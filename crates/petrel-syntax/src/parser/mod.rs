@@ -213,15 +213,24 @@ fn best_move(state: &State, scores: &[i32; 3], allowed: impl Fn(Move) -> bool) -
         .expect("a non-final state has a valid move")
 }
 
-/// The best label other than `root` (which only the root's arc takes).
+/// The best label other than `root` (which only the root's arc takes); ties go to the
+/// earlier label.
+///
+/// In two passes without branches (the highest score, then where it first is), which the
+/// compiler turns into a few vector instructions.
 fn best_label(scores: &[i32], root: u16) -> u16 {
-    let mut best = usize::from(root == 0);
-    for (i, &s) in scores.iter().enumerate() {
-        if i != usize::from(root) && s > scores[best] {
-            best = i;
-        }
-    }
-    best as u16
+    let root = usize::from(root);
+    let others = || {
+        scores
+            .iter()
+            .enumerate()
+            .map(move |(i, &s)| if i == root { i32::MIN } else { s })
+    };
+    let top = others().max().unwrap_or(i32::MIN);
+    others()
+        .enumerate()
+        .position(|(i, s)| s == top && i != root)
+        .unwrap_or(usize::from(root == 0)) as u16
 }
 
 #[cfg(test)]
@@ -232,6 +241,8 @@ mod tests {
     fn best_label_never_picks_root() {
         assert_eq!(best_label(&[5, 9, 1], 1), 0);
         assert_eq!(best_label(&[9, 1, 3], 0), 2);
+        assert_eq!(best_label(&[4, 7, 7], 0), 1, "ties go to the earlier label");
+        assert_eq!(best_label(&[7, 9, 7], 1), 0);
     }
 
     #[test]
