@@ -67,10 +67,13 @@ impl Edit {
     /// Applies the edit to `form`, writing into `out`; false if the form is too short.
     fn apply(&self, form: &str, out: &mut String) -> bool {
         out.clear();
-        if self.lower {
+        if self.lower && !form.is_ascii() {
             out.extend(form.chars().flat_map(char::to_lowercase));
         } else {
             out.push_str(form);
+            if self.lower {
+                out.make_ascii_lowercase();
+            }
         }
         let strip = usize::from(self.strip);
         let ascii = out.is_ascii();

@@ -42,6 +42,7 @@ impl Lexeme {
         let (mut letters, mut uppers, mut alnum) = (0usize, 0usize, false);
         let mut flags = 0u8;
         let mut run = (0u8, 0usize);
+        let ascii = form.is_ascii();
         for (i, c) in form.chars().enumerate() {
             let class = if c.is_uppercase() {
                 letters += 1;
@@ -75,7 +76,14 @@ impl Lexeme {
             if run.1 <= 3 {
                 scratch.shape.push(class);
             }
-            scratch.lower.extend(c.to_lowercase());
+            if !ascii {
+                scratch.lower.extend(c.to_lowercase());
+            }
+        }
+        // Most words are ASCII: lower-cased in one pass, and cut by bytes below.
+        if ascii {
+            scratch.lower.push_str(form);
+            scratch.lower.make_ascii_lowercase();
         }
         if letters > 0 && uppers == letters {
             flags |= UPPER;
@@ -84,8 +92,14 @@ impl Lexeme {
             flags |= PUNCT;
         }
         let lower = scratch.lower.as_str();
-        let prefix_end = |n: usize| lower.char_indices().nth(n).map_or(lower.len(), |(i, _)| i);
-        let suffix_start = |n: usize| lower.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+        let prefix_end = |n: usize| match ascii {
+            true => n.min(lower.len()),
+            false => lower.char_indices().nth(n).map_or(lower.len(), |(i, _)| i),
+        };
+        let suffix_start = |n: usize| match ascii {
+            true => lower.len().saturating_sub(n),
+            false => lower.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+        };
         let mut suffix = [0u64; 4];
         for (n, slot) in suffix.iter_mut().enumerate() {
             *slot = finish(mix(hash_str(&lower[suffix_start(n + 1)..]), 0x5f));

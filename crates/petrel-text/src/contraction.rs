@@ -61,8 +61,12 @@ pub(crate) fn split_point(word: &str) -> Option<usize> {
     if word == "im" || word == "Im" {
         return Some(1);
     }
-    let lower = word.to_ascii_lowercase();
-    BARE.binary_search_by(|(w, _)| w.cmp(&lower.as_str()))
+    // Lower-cased on the stack: this runs for nearly every word of every story.
+    let mut buffer = [0u8; 8];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    BARE.binary_search_by(|(w, _)| w.as_bytes().cmp(lower))
         .ok()
         .map(|i| BARE[i].1)
 }

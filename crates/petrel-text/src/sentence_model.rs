@@ -115,12 +115,13 @@ impl SentenceModel {
         self.weights.is_empty()
     }
 
-    fn score(&self, features: &mut dyn FnMut(&mut dyn FeatureSink)) -> f32 {
+    /// The score of a gap: its features' weights added up in the order they come.
+    fn score(&self, gap: &GapContext) -> f32 {
         let mut sink = ScoreSink {
             weights: &self.weights,
             total: 0.0,
         };
-        features(&mut sink);
+        gap.features(&mut sink);
         sink.total
     }
 
@@ -152,7 +153,7 @@ impl SentenceModel {
                     length,
                     remaining: paragraph_ends[i] - i,
                 };
-                self.score(&mut |sink| gap.features(sink)) > 0.0
+                self.score(&gap) > 0.0
             };
             if end {
                 ends[i] = true;
@@ -177,16 +178,19 @@ pub(crate) fn paragraph_ends(words: &[Word]) -> Vec<usize> {
 }
 
 /// A feature value: its text (to name the feature in the model file) and its hash.
+///
+/// The text is kept as UTF-8 bytes so that a shape (ASCII bytes) needs no validation to be
+/// one: only training reads it, and scoring makes thousands of shape values a story.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Value<'a> {
-    pub text: &'a str,
+    pub text: &'a [u8],
     pub hash: u64,
 }
 
 impl Value<'_> {
     fn new(text: &str) -> Value<'_> {
         Value {
-            text,
+            text: text.as_bytes(),
             hash: value_hash(text),
         }
     }
@@ -195,7 +199,7 @@ impl Value<'_> {
     /// [`value_hash`] is its plain FNV hash.
     const fn constant(text: &'static str) -> Value<'static> {
         Value {
-            text,
+            text: text.as_bytes(),
             hash: const_fnv(text),
         }
     }
@@ -273,14 +277,14 @@ impl<'t> WordInfo<'t> {
 
     fn form(&self) -> Value<'_> {
         Value {
-            text: self.form,
+            text: self.form.as_bytes(),
             hash: self.form_hash,
         }
     }
 
     fn shape(&self) -> Value<'_> {
         Value {
-            text: self.shape.as_str(),
+            text: self.shape.as_bytes(),
             hash: self.shape_hash,
         }
     }
@@ -325,7 +329,11 @@ impl GapContext<'_, '_> {
     }
 
     /// Emits this gap's features into `sink`.
-    pub(crate) fn features(&self, sink: &mut dyn FeatureSink) {
+    ///
+    /// Generic over the sink (rather than through a trait object) so that scoring, which runs
+    /// for every gap of every story, makes its lookups without a call for each feature.
+    #[inline]
+    pub(crate) fn features(&self, sink: &mut impl FeatureSink) {
         let (p, w, n, n2) = (
             self.previous(),
             self.infos[self.i],
@@ -449,9 +457,13 @@ impl Shape {
         self.len += 1;
     }
 
+    /// The shape's characters, all ASCII.
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     fn as_str(&self) -> &str {
-        // Only ASCII bytes are pushed.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
 }
 
@@ -506,7 +518,8 @@ pub(crate) fn feature_name(template: &str, values: &[Value]) -> String {
     let mut name = template.to_string();
     for value in values {
         name.push('\t');
-        name.extend(value.text.chars().flat_map(char::to_lowercase));
+        let text = String::from_utf8_lossy(value.text);
+        name.extend(text.chars().flat_map(char::to_lowercase));
     }
     name
 }

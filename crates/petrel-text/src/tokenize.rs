@@ -175,8 +175,11 @@ fn url_len(rest: &str) -> Option<usize> {
                 .get(..scheme.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
         });
+    if !is_url {
+        return None;
+    }
     let len = trim_trailing(rest);
-    (is_url && len > 4).then_some(len)
+    (len > 4).then_some(len)
 }
 
 /// The length of `s` without trailing punctuation that belongs to the sentence, not the
@@ -228,6 +231,10 @@ fn emoticon_len(rest: &str) -> Option<usize> {
         ":-)", ":-(", ";-)", ":-D", ":-P", ":'(", ":)", ":(", ";)", ":D", ":P", ":p", "=)", "<3",
         "^_^",
     ];
+    // Every face starts with one of these: most pieces are ruled out by their first byte.
+    if !rest.starts_with([':', ';', '=', '<', '^']) {
+        return None;
+    }
     let face = FACES.iter().find(|face| rest.starts_with(**face))?;
     let after = rest[face.len()..].chars().next();
     (!after.is_some_and(char::is_alphanumeric)).then_some(face.len())

@@ -153,55 +153,168 @@ fn distance(a: u32, b: u32) -> u64 {
     }
 }
 
-/// Number of move features that look at no relation label.
-pub const UNLABELLED: usize = 90;
-/// Number of move features that look at relation labels.
-pub const LABELLED: usize = 16;
+/// Number of move features that look at no relation label and are not [`Role`] features.
+pub const UNLABELLED: usize = 44;
+/// Number of move features that look at relation labels and are not [`Role`] features.
+pub const LABELLED: usize = 7;
 /// Number of features of the label model.
 pub const LABEL: usize = 31;
+/// The most features a [`Role`] has.
+pub const MAX_ROLE: usize = 24;
+/// Number of move features in all: the roles' (55), the other unlabelled ones, the labelled.
+pub const MOVE: usize = 55 + UNLABELLED + LABELLED;
+
+/// A word's place in a configuration, for the move features that are fixed while that word is
+/// in it:
+/// - the buffer front: it and the next two words of the sentence (the buffer is the rest of
+///   the sentence in order);
+/// - the stack top: the top three stack items, and the children of the second. The items
+///   under a word never change while it is on the stack, and the second gains children only
+///   by taking the top as one, which pops the top for good;
+/// - an outer child of the stack top or buffer front: the child's form, tag and relation
+///   (named before the next move is chosen, and never changed).
+///
+/// These features score the same whenever the same word is in the same place again, which
+/// happens about twice a word in a sentence, so the parser keeps their scores for the
+/// sentence rather than look them up again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Front,
+    Top,
+    S0Left,
+    S0Left2,
+    S0Right,
+    S0Right2,
+    FrontLeft,
+    FrontLeft2,
+}
+
+pub const ROLES: [Role; 8] = [
+    Role::Front,
+    Role::Top,
+    Role::S0Left,
+    Role::S0Left2,
+    Role::S0Right,
+    Role::S0Right2,
+    Role::FrontLeft,
+    Role::FrontLeft2,
+];
+
+impl Role {
+    /// The word in this place in `s` ([`NONE`] if there is none).
+    #[inline(always)]
+    pub fn word(self, s: &State) -> u32 {
+        match self {
+            Role::Front => s.buffer(0),
+            Role::Top => s.stack(0),
+            Role::S0Left => child(&s.left, s.stack(0), 0),
+            Role::S0Left2 => child(&s.left, s.stack(0), 1),
+            Role::S0Right => child(&s.right, s.stack(0), 0),
+            Role::S0Right2 => child(&s.right, s.stack(0), 1),
+            Role::FrontLeft => child(&s.left, s.buffer(0), 0),
+            Role::FrontLeft2 => child(&s.left, s.buffer(0), 1),
+        }
+    }
+
+    /// The features of this place in `s`, where word `i` is (see [`Role::word`]), into the
+    /// start of `out`; how many.
+    #[inline(always)]
+    pub fn features(self, x: &Words, s: &State, i: u32, out: &mut [u64]) -> usize {
+        let (w, p) = (x.w(i), x.p(i));
+        let mut put = |keys: &[u64]| {
+            out[..keys.len()].copy_from_slice(keys);
+            keys.len()
+        };
+        match self {
+            Role::Front => {
+                let last = x.word.len() as u32 - 1;
+                let next = |i: u32| if i < last { i + 1 } else { NONE };
+                let (b1, b2) = (next(i), next(next(i)));
+                let (b1w, b1p, b2w, b2p) = (x.w(b1), x.p(b1), x.w(b2), x.p(b2));
+                put(&[
+                    key(0, &[]),
+                    key(4, &[w, p]),
+                    key(5, &[w]),
+                    key(6, &[p]),
+                    key(7, &[b1w, b1p]),
+                    key(8, &[b1w]),
+                    key(9, &[b1p]),
+                    key(10, &[b2w, b2p]),
+                    key(11, &[b2w]),
+                    key(12, &[b2p]),
+                    key(27, &[p, b1p]),
+                    key(32, &[w, b1w]),
+                    key(40, &[p, b1p, b2p]),
+                ])
+            }
+            Role::Top => {
+                let (s0, s1, s2) = (i, s.stack(1), s.stack(2));
+                let (s0w, s0p, s1w, s1p, s2w, s2p) = (w, p, x.w(s1), x.p(s1), x.w(s2), x.p(s2));
+                let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
+                let d1 = distance(s1, s0);
+                put(&[
+                    key(1, &[s0w, s0p]),
+                    key(2, &[s0w]),
+                    key(3, &[s0p]),
+                    key(13, &[s1w, s1p]),
+                    key(14, &[s1w]),
+                    key(15, &[s1p]),
+                    key(16, &[s2p]),
+                    key(17, &[s2w]),
+                    key(28, &[s1w, s0w]),
+                    key(29, &[s1p, s0p]),
+                    key(30, &[s1p, s0w]),
+                    key(31, &[s1w, s0p]),
+                    key(46, &[s1p, x.p(s1r), s0p]),
+                    key(47, &[s2p, s1p, s0p]),
+                    key(50, &[s1p, x.p(s1l), s0p]),
+                    key(66, &[s1p, s0p, d1]),
+                    key(67, &[s1w, s0w, d1]),
+                    key(76, &[s1p, count(&s.right_count, s1)]),
+                    key(101, &[label(s, s1r), s1p]),
+                    key(102, &[label(s, s1l), s1p]),
+                    key(116, &[s1p, label_set(&s.left_labels, s1)]),
+                    key(123, &[s2w, s1p, s0p]),
+                    key(136, &[s1p, s0p, x.between(s1, s0)]),
+                    key(142, &[s1w, s1p, s0w, s0p]),
+                ])
+            }
+            Role::S0Left => put(&[key(80, &[w]), key(81, &[p]), key(82, &[label(s, i)])]),
+            Role::S0Right => put(&[key(83, &[w]), key(84, &[p]), key(85, &[label(s, i)])]),
+            Role::FrontLeft => put(&[key(86, &[w]), key(87, &[p]), key(88, &[label(s, i)])]),
+            Role::S0Left2 => put(&[key(89, &[w]), key(90, &[p]), key(91, &[label(s, i)])]),
+            Role::S0Right2 => put(&[key(92, &[w]), key(93, &[p]), key(94, &[label(s, i)])]),
+            Role::FrontLeft2 => put(&[key(95, &[w]), key(96, &[p]), key(97, &[label(s, i)])]),
+        }
+    }
+}
 
 /// Features for choosing the next move, into `out` (cleared first).
 pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
     out.clear();
+    let mut keys = [0; MAX_ROLE];
+    for role in ROLES {
+        let n = role.features(x, s, role.word(s), &mut keys);
+        out.extend_from_slice(&keys[..n]);
+    }
     out.extend_from_slice(&unlabelled_move_features(x, s));
     out.extend_from_slice(&labelled_move_features(x, s));
 }
 
-/// The move features that look at no relation label: those can be made while the label of the
-/// arc just made is still being chosen.
+/// The move features that look at no relation label, other than the [`Role`] features: those
+/// can be made while the label of the arc just made is still being chosen.
 pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
-    let (s0, s1, s2) = (s.stack(0), s.stack(1), s.stack(2));
-    let (b0, b1, b2) = (s.buffer(0), s.buffer(1), s.buffer(2));
+    let (s0, s1) = (s.stack(0), s.stack(1));
+    let (b0, b1) = (s.buffer(0), s.buffer(1));
     let (s0w, s0p, b0w, b0p) = (x.w(s0), x.p(s0), x.w(b0), x.p(b0));
-    let (b1w, b1p, b2w, b2p) = (x.w(b1), x.p(b1), x.w(b2), x.p(b2));
-    let (s1w, s1p, s2w, s2p) = (x.w(s1), x.p(s1), x.w(s2), x.p(s2));
+    let b1p = x.p(b1);
+    let (s1w, s1p) = (x.w(s1), x.p(s1));
     let (s0l, s0l2) = (child(&s.left, s0, 0), child(&s.left, s0, 1));
     let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
     let (b0l, b0l2) = (child(&s.left, b0, 0), child(&s.left, b0, 1));
-    let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
     let (s0lp, s0rp, b0lp) = (x.p(s0l), x.p(s0r), x.p(b0l));
     let d = distance(s0, b0);
-    let d1 = distance(s1, s0);
     [
-        key(0, &[]),
-        // Single words.
-        key(1, &[s0w, s0p]),
-        key(2, &[s0w]),
-        key(3, &[s0p]),
-        key(4, &[b0w, b0p]),
-        key(5, &[b0w]),
-        key(6, &[b0p]),
-        key(7, &[b1w, b1p]),
-        key(8, &[b1w]),
-        key(9, &[b1p]),
-        key(10, &[b2w, b2p]),
-        key(11, &[b2w]),
-        key(12, &[b2p]),
-        key(13, &[s1w, s1p]),
-        key(14, &[s1w]),
-        key(15, &[s1p]),
-        key(16, &[s2p]),
-        key(17, &[s2w]),
         // Pairs.
         key(20, &[s0w, s0p, b0w, b0p]),
         key(21, &[s0w, s0p, b0w]),
@@ -210,24 +323,14 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(24, &[s0p, b0w, b0p]),
         key(25, &[s0w, b0w]),
         key(26, &[s0p, b0p]),
-        key(27, &[b0p, b1p]),
-        key(28, &[s1w, s0w]),
-        key(29, &[s1p, s0p]),
-        key(30, &[s1p, s0w]),
-        key(31, &[s1w, s0p]),
-        key(32, &[b0w, b1w]),
         // Triples.
-        key(40, &[b0p, b1p, b2p]),
         key(41, &[s0p, b0p, b1p]),
         key(42, &[s1p, s0p, b0p]),
         key(43, &[s0p, s0lp, b0p]),
         key(44, &[s0p, s0rp, b0p]),
         key(45, &[s0p, b0p, b0lp]),
-        key(46, &[s1p, x.p(s1r), s0p]),
-        key(47, &[s2p, s1p, s0p]),
         key(48, &[s1p, s0p, s0rp]),
         key(49, &[s1p, s0p, s0lp]),
-        key(50, &[s1p, x.p(s1l), s0p]),
         key(51, &[s0w, s0p, b0p, b1p]),
         // Distance.
         key(60, &[s0w, d]),
@@ -236,8 +339,6 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(63, &[b0p, d]),
         key(64, &[s0w, b0w, d]),
         key(65, &[s0p, b0p, d]),
-        key(66, &[s1p, s0p, d1]),
-        key(67, &[s1w, s0w, d1]),
         // Valency.
         key(70, &[s0w, count(&s.right_count, s0)]),
         key(71, &[s0p, count(&s.right_count, s0)]),
@@ -245,20 +346,7 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(73, &[s0p, count(&s.left_count, s0)]),
         key(74, &[b0w, count(&s.left_count, b0)]),
         key(75, &[b0p, count(&s.left_count, b0)]),
-        key(76, &[s1p, count(&s.right_count, s1)]),
         // Children.
-        key(80, &[x.w(s0l)]),
-        key(81, &[s0lp]),
-        key(83, &[x.w(s0r)]),
-        key(84, &[s0rp]),
-        key(86, &[x.w(b0l)]),
-        key(87, &[b0lp]),
-        key(89, &[x.w(s0l2)]),
-        key(90, &[x.p(s0l2)]),
-        key(92, &[x.w(s0r2)]),
-        key(93, &[x.p(s0r2)]),
-        key(95, &[x.w(b0l2)]),
-        key(96, &[x.p(b0l2)]),
         key(98, &[s0p, s0lp, x.p(s0l2)]),
         key(99, &[s0p, s0rp, x.p(s0r2)]),
         key(100, &[b0p, b0lp, x.p(b0l2)]),
@@ -266,7 +354,6 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(120, &[x.u(s0), x.u(b0)]),
         key(121, &[x.u(s1), x.u(s0), x.u(b0)]),
         key(122, &[x.u(s0), x.u(b0), x.u(b1)]),
-        key(123, &[s2w, s1p, s0p]),
         // Second stack item against the buffer front (RIGHT against LEFT).
         key(130, &[s1w, s0p, b0p]),
         key(131, &[s1p, s0w, b0p]),
@@ -275,36 +362,22 @@ pub fn unlabelled_move_features(x: &Words, s: &State) -> [u64; UNLABELLED] {
         key(134, &[s1w, b0w]),
         // What lies between the words to be joined.
         key(135, &[s0p, b0p, x.between(s0, b0)]),
-        key(136, &[s1p, s0p, x.between(s1, s0)]),
         key(137, &[s0w, b0p, x.between(s0, b0)]),
         // More conjunctions.
         key(138, &[s0p, s0lp, s0rp, b0p]),
         key(139, &[b0w, b0p, b0lp]),
         key(140, &[s0w, b0p, b1p]),
         key(141, &[s0p, b0w, b1p]),
-        key(142, &[s1w, s1p, s0w, s0p]),
     ]
 }
 
-/// The move features that look at relation labels (of children so far).
+/// The move features that look at relation labels (of children so far), other than the
+/// [`Role`] features.
 pub fn labelled_move_features(x: &Words, s: &State) -> [u64; LABELLED] {
-    let (s0, s1, b0) = (s.stack(0), s.stack(1), s.buffer(0));
-    let (s0p, s1p, b0p) = (x.p(s0), x.p(s1), x.p(b0));
-    let s0w = x.w(s0);
-    let b0w = x.w(b0);
-    let (s0l, s0l2) = (child(&s.left, s0, 0), child(&s.left, s0, 1));
-    let (s0r, s0r2) = (child(&s.right, s0, 0), child(&s.right, s0, 1));
-    let (b0l, b0l2) = (child(&s.left, b0, 0), child(&s.left, b0, 1));
-    let (s1l, s1r) = (child(&s.left, s1, 0), child(&s.right, s1, 0));
+    let (s0, b0) = (s.stack(0), s.buffer(0));
+    let (s0w, s0p, b0w, b0p) = (x.w(s0), x.p(s0), x.w(b0), x.p(b0));
+    let (s0l, s0r) = (child(&s.left, s0, 0), child(&s.right, s0, 0));
     [
-        key(82, &[label(s, s0l)]),
-        key(85, &[label(s, s0r)]),
-        key(88, &[label(s, b0l)]),
-        key(91, &[label(s, s0l2)]),
-        key(94, &[label(s, s0r2)]),
-        key(97, &[label(s, b0l2)]),
-        key(101, &[label(s, s1r), s1p]),
-        key(102, &[label(s, s1l), s1p]),
         key(103, &[s0p, label(s, s0l), label(s, s0r)]),
         key(110, &[s0w, label_set(&s.right_labels, s0)]),
         key(111, &[s0p, label_set(&s.right_labels, s0)]),
@@ -312,7 +385,6 @@ pub fn labelled_move_features(x: &Words, s: &State) -> [u64; LABELLED] {
         key(113, &[s0p, label_set(&s.left_labels, s0)]),
         key(114, &[b0w, label_set(&s.left_labels, b0)]),
         key(115, &[b0p, label_set(&s.left_labels, b0)]),
-        key(116, &[s1p, label_set(&s.left_labels, s1)]),
     ]
 }
 
@@ -409,7 +481,42 @@ mod tests {
         move_features(&x, &s, &mut b);
         assert_eq!(a.len(), b.len());
         assert_eq!(a[0], b[0], "bias is constant");
-        assert_ne!(a[1], b[1], "s0 changed");
+        assert_ne!(a[1], b[1], "the buffer front changed");
+        assert_eq!(a.len(), MOVE);
+    }
+
+    #[test]
+    fn role_features_stay_fixed_while_their_word_is_in_place() {
+        // Random valid moves over sentences of every length up to 12, with random labels:
+        // whenever a word is back in a place, that place's features are what they were the
+        // first time, which is what lets the parser keep their scores.
+        let mut rng = crate::rng::Rng::new(7);
+        for n in 1..=12 {
+            for _ in 0..20 {
+                let x = words(n);
+                let mut s = State::default();
+                s.start(n);
+                let mut seen: std::collections::HashMap<(usize, u32), Vec<u64>> =
+                    Default::default();
+                while !s.is_final() {
+                    for (r, role) in ROLES.into_iter().enumerate() {
+                        let word = role.word(&s);
+                        let mut keys = [0; MAX_ROLE];
+                        let len = role.features(&x, &s, word, &mut keys);
+                        let first = seen
+                            .entry((r, word))
+                            .or_insert_with(|| keys[..len].to_vec());
+                        assert_eq!(first[..], keys[..len], "{role:?} of word {word}");
+                    }
+                    let valid: Vec<Move> = [Move::Shift, Move::Left, Move::Right]
+                        .into_iter()
+                        .filter(|&m| s.is_valid(m))
+                        .collect();
+                    let m = valid[rng.below(valid.len())];
+                    s.apply(m, rng.below(40) as u16);
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,9 +19,10 @@ use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::weights::{SmallWeights, Weights};
 use features::{
-    label_features, labelled_move_features, unlabelled_move_features, LABELLED, UNLABELLED,
+    label_features, labelled_move_features, unlabelled_move_features, LABELLED, MOVE, ROLES,
+    UNLABELLED,
 };
-use state::{Move, State, MOVES};
+use state::{Move, State, MOVES, NONE};
 
 const MAGIC: &[u8] = b"petrel parser v1\n";
 
@@ -43,6 +44,9 @@ pub struct ParseWork {
     /// Rows of the label model found for an arc's features.
     rows: Vec<(u32, u32)>,
     scores: Vec<i32>,
+    /// The move scores of each role's features (see [`features::Role`]) with each word in it
+    /// (the last for no word), once looked up in this sentence: `ROLES.len()` runs of n + 2.
+    roles: Vec<Option<[i32; 3]>>,
 }
 
 impl Parser {
@@ -79,23 +83,22 @@ impl Parser {
             words,
             rows,
             scores,
+            roles,
         } = work;
         let n = words.word.len() - 1;
         state.start(n);
+        roles.clear();
+        roles.resize(ROLES.len() * (n + 2), None);
         // The current state's unlabelled move features, when made while a label was chosen.
         let mut ahead = None;
         while !state.is_final() {
             let m = match state.forced() {
                 Some(m) => m,
                 None => {
-                    let unlabelled: [u64; UNLABELLED] = ahead
+                    let unlabelled = ahead
                         .take()
                         .unwrap_or_else(|| unlabelled_move_features(words, state));
-                    let mut keys = [0; UNLABELLED + LABELLED];
-                    keys[..UNLABELLED].copy_from_slice(&unlabelled);
-                    keys[UNLABELLED..].copy_from_slice(&labelled_move_features(words, state));
-                    let mut move_scores = [0i32; 3];
-                    self.moves.score(&keys, &mut move_scores);
+                    let move_scores = self.move_scores(words, state, &unlabelled, roles);
                     best_move(state, &move_scores, |_| true)
                 }
             };
@@ -119,6 +122,53 @@ impl Parser {
             self.labeller.add_rows(rows, scores);
             state.set_label(dep, best_label(scores, self.root));
         }
+    }
+
+    /// The scores of the three moves in `state`, given its `unlabelled` features. The
+    /// features of each role are looked up only when the role's word is new to it, along with
+    /// the other features, and their scores are kept in `roles` for the rest of the sentence.
+    fn move_scores(
+        &self,
+        words: &Words,
+        state: &State,
+        unlabelled: &[u64; UNLABELLED],
+        roles: &mut [Option<[i32; 3]>],
+    ) -> [i32; 3] {
+        let run = roles.len() / ROLES.len();
+        let mut keys = [0; MOVE];
+        keys[..UNLABELLED].copy_from_slice(unlabelled);
+        keys[UNLABELLED..UNLABELLED + LABELLED]
+            .copy_from_slice(&labelled_move_features(words, state));
+        // Key groups: the features above, then those of each role whose scores are not known.
+        let mut ends = [0; 1 + ROLES.len()];
+        ends[0] = UNLABELLED + LABELLED;
+        let mut groups = 1;
+        let mut places = [0; ROLES.len()];
+        let mut missing = [0; ROLES.len()];
+        for (r, (role, place)) in ROLES.into_iter().zip(&mut places).enumerate() {
+            let word = role.word(state);
+            *place = r * run + if word == NONE { run - 1 } else { word as usize };
+            if roles[*place].is_none() {
+                let end = ends[groups - 1];
+                ends[groups] = end + role.features(words, state, word, &mut keys[end..]);
+                missing[groups - 1] = *place;
+                groups += 1;
+            }
+        }
+        let mut sums = [[0; 3]; 1 + ROLES.len()];
+        self.moves
+            .score_groups(&keys[..ends[groups - 1]], &ends[..groups], &mut sums);
+        for (&place, sum) in missing[..groups - 1].iter().zip(&sums[1..]) {
+            roles[place] = Some(*sum);
+        }
+        let mut scores = sums[0];
+        for &place in &places {
+            let role = roles[place].expect("every role's scores are known by now");
+            for (s, r) in scores.iter_mut().zip(role) {
+                *s += r;
+            }
+        }
+        scores
     }
 
     pub fn save(&self, w: &mut ModelWriter) {
@@ -163,15 +213,24 @@ fn best_move(state: &State, scores: &[i32; 3], allowed: impl Fn(Move) -> bool) -
         .expect("a non-final state has a valid move")
 }
 
-/// The best label other than `root` (which only the root's arc takes).
+/// The best label other than `root` (which only the root's arc takes); ties go to the
+/// earlier label.
+///
+/// In two passes without branches (the highest score, then where it first is), which the
+/// compiler turns into a few vector instructions.
 fn best_label(scores: &[i32], root: u16) -> u16 {
-    let mut best = usize::from(root == 0);
-    for (i, &s) in scores.iter().enumerate() {
-        if i != usize::from(root) && s > scores[best] {
-            best = i;
-        }
-    }
-    best as u16
+    let root = usize::from(root);
+    let others = || {
+        scores
+            .iter()
+            .enumerate()
+            .map(move |(i, &s)| if i == root { i32::MIN } else { s })
+    };
+    let top = others().max().unwrap_or(i32::MIN);
+    others()
+        .enumerate()
+        .position(|(i, s)| s == top && i != root)
+        .unwrap_or(usize::from(root == 0)) as u16
 }
 
 #[cfg(test)]
@@ -182,6 +241,8 @@ mod tests {
     fn best_label_never_picks_root() {
         assert_eq!(best_label(&[5, 9, 1], 1), 0);
         assert_eq!(best_label(&[9, 1, 3], 0), 2);
+        assert_eq!(best_label(&[4, 7, 7], 0), 1, "ties go to the earlier label");
+        assert_eq!(best_label(&[7, 9, 7], 1), 0);
     }
 
     #[test]
