@@ -42,6 +42,8 @@ pub struct Nominals<'a> {
     cache: RefCell<Cache>,
     /// Actors named earlier in the story, for [`Named::Known`] mentions.
     known: &'a [Known],
+    /// Whether actors carry the dictionary entries behind them ([`Nominals::explaining`]).
+    explain: bool,
 }
 
 impl<'a> Nominals<'a> {
@@ -71,6 +73,7 @@ impl<'a> Nominals<'a> {
                 found: Vec::new(),
             }),
             known: &[],
+            explain: false,
         }
     }
 
@@ -82,6 +85,13 @@ impl<'a> Nominals<'a> {
     /// Resolves [`Named::Known`] mentions against `known` (see [`crate::mentions::find_known`]).
     pub fn with_known(mut self, known: &'a [Known]) -> Nominals<'a> {
         self.known = known;
+        self
+    }
+
+    /// Writes into each actor's `entries` the dictionary entries that gave it, for
+    /// explanations. Off, those labels (much of the cost of an actor) are never made.
+    pub fn explaining(mut self, yes: bool) -> Nominals<'a> {
+        self.explain = yes;
         self
     }
 
@@ -291,7 +301,7 @@ impl<'a> Nominals<'a> {
                 .into_iter()
                 .map(|mut c| {
                     for agent in &modifier_agents {
-                        join(&mut c, agent);
+                        join(&mut c, agent, self.explain);
                     }
                     retitle(c)
                 })
@@ -304,11 +314,14 @@ impl<'a> Nominals<'a> {
                 if code == "---" {
                     return Vec::new();
                 }
-                // Room for a dated role and agents joined later.
-                let mut entries = Vec::with_capacity(4);
-                entries.push(entry.origin.label(&[&entry.name]));
-                if let Some(role) = role {
-                    entries.push(role.origin.label(&[&role.code]));
+                let mut entries = Vec::new();
+                if self.explain {
+                    // Room for a dated role and agents joined later.
+                    entries.reserve(4);
+                    entries.push(entry.origin.label(&[&entry.name]));
+                    if let Some(role) = role {
+                        entries.push(role.origin.label(&[&role.code]));
+                    }
                 }
                 let mut actor = ActorMatch {
                     code: code.to_string(),
@@ -317,7 +330,7 @@ impl<'a> Nominals<'a> {
                     entries,
                 };
                 for agent in &modifier_agents {
-                    join(&mut actor, agent);
+                    join(&mut actor, agent, self.explain);
                 }
                 // A country word heading a named person of that country ("Kenyan ... William
                 // Ruto", as parsers often attach it): the person's fuller code wins.
@@ -350,9 +363,9 @@ impl<'a> Nominals<'a> {
                 }
                 for country in &mut countries {
                     for modifier in &modifier_agents {
-                        join(country, modifier);
+                        join(country, modifier, self.explain);
                     }
-                    join(country, agent);
+                    join(country, agent, self.explain);
                     country.head = i;
                     country.tokens = (
                         country.tokens.0.min(mention.start),
@@ -503,8 +516,9 @@ struct Modifiers<'a> {
 }
 
 /// Adds an agent's code to an actor: after it (`KEN` + `COP`) or before it (`NGO` + `KEN`).
-/// An agent with no country takes PETRARCH's unknown-country prefix, `---`.
-fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
+/// An agent with no country takes PETRARCH's unknown-country prefix, `---`. With `explain`,
+/// the agent's entry is noted among the actor's entries.
+fn join(actor: &mut ActorMatch, agent: &AgentEntry, explain: bool) {
     // "White House security officials": the actor already carries the agent's sector.
     let already = match agent.placement {
         Placement::After => actor.code.ends_with(&agent.code),
@@ -523,7 +537,9 @@ fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
         Placement::Before if actor.code.is_empty() => agent.code.clone(),
         Placement::Before => [&agent.code, base].concat(),
     };
-    actor
-        .entries
-        .push(agent.origin.label(&["agent ", &agent.name]));
+    if explain {
+        actor
+            .entries
+            .push(agent.origin.label(&["agent ", &agent.name]));
+    }
 }
