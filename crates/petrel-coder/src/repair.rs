@@ -136,8 +136,12 @@ impl<'s> Heads<'s> {
             out.extend(fix);
         }
         out.extend(self.verb_read_as_participle());
+        // (Extended by the flattened option instead, `out` took three empty fixes' worth of
+        // copying for every token: a twenty-fifth of all coding.)
         for c in 0..self.heads.len() {
-            out.extend(self.clause_read_as_phrase(c).into_iter().flatten());
+            if let Some(fixes) = self.clause_read_as_phrase(c) {
+                out.extend(fixes);
+            }
         }
         out
     }
