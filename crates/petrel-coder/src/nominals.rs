@@ -253,17 +253,20 @@ impl<'a> Nominals<'a> {
     /// another, in sentence order: compounds, adjectives, determiners, flat names and
     /// possessives, not phrases with a preposition or clauses.
     fn premodifiers(&self, i: usize) -> Vec<usize> {
+        // The words found so far are the ones whose children are looked at next: nothing is
+        // allocated for the many heads with no such word.
         let mut out = Vec::new();
-        let mut stack = vec![i];
-        while let Some(t) = stack.pop() {
+        let (mut t, mut next) = (i, 0);
+        loop {
             for &c in self.tree.children(t) {
                 let close = matches!(self.tree.rel(c), "compound" | "amod" | "det" | "flat")
                     || self.tree.token(c).deprel == "nmod:poss";
                 if c < i && close {
                     out.push(c);
-                    stack.push(c);
                 }
             }
+            let Some(&found) = out.get(next) else { break };
+            (t, next) = (found, next + 1);
         }
         out.sort_unstable();
         out
