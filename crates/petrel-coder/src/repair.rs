@@ -8,9 +8,9 @@
 //! the one exception is a headline made of a noun and its participle ("Talks held in Istanbul"),
 //! which [`Heads::verb_read_as_participle`] reads as a clause.
 
-use std::borrow::Cow;
-
 use petrel_text::Sentence;
+
+use crate::mended::Repaired;
 
 /// Words that open a clause as well as a phrase ("*after* the talks", "*after* Iran
 /// agreed"), which taggers read as prepositions before a clause's subject.
@@ -18,12 +18,12 @@ const SUBORDINATORS: &[&str] = &["as", "after", "before", "since", "until", "whi
 
 /// The sentence with its impossible structures mended; borrowed unchanged when it has none
 /// (most sentences).
-pub fn repaired(sentence: &Sentence) -> Cow<'_, Sentence> {
+pub fn repaired(sentence: &Sentence) -> Repaired<'_> {
     let fixes = Heads::of(sentence).fixes();
     if fixes.is_empty() {
-        return Cow::Borrowed(sentence);
+        return Repaired::Given(sentence);
     }
-    let mut mended = sentence.clone();
+    let mut mended = Repaired::copy(sentence);
     for Fix {
         token,
         head,
@@ -40,7 +40,7 @@ pub fn repaired(sentence: &Sentence) -> Cow<'_, Sentence> {
             t.deprel = deprel.to_string();
         }
     }
-    Cow::Owned(mended)
+    Repaired::Mended(mended)
 }
 
 /// One mended token: a new head, a new relation, or both.
