@@ -53,8 +53,21 @@ impl<'a> Nominals<'a> {
         mentions: &'a [Mention],
         date: Option<Date>,
     ) -> Nominals<'a> {
-        let mut headed = vec![NO_MENTION; tree.len()];
-        let mut inside = vec![false; tree.len()];
+        let Tables {
+            mut headed,
+            mut inside,
+            mut cache,
+        } = SPARE
+            .try_with(|spare| spare.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        headed.clear();
+        headed.resize(tree.len(), NO_MENTION);
+        inside.clear();
+        inside.resize(tree.len(), false);
+        cache.at.clear();
+        cache.at.resize(tree.len(), NOT_YET);
         for (k, m) in mentions.iter().enumerate() {
             headed[m.head] = k as u32;
             for (i, flag) in inside.iter_mut().enumerate().take(m.end + 1).skip(m.start) {
@@ -68,10 +81,7 @@ impl<'a> Nominals<'a> {
             mentions,
             headed,
             inside,
-            cache: RefCell::new(Cache {
-                at: vec![NOT_YET; tree.len()],
-                found: Vec::new(),
-            }),
+            cache: RefCell::new(cache),
             known: &[],
             explain: false,
         }
@@ -488,8 +498,39 @@ impl<'a> Nominals<'a> {
     }
 }
 
+impl Drop for Nominals<'_> {
+    /// Hands the per-token tables, emptied, to the next `Nominals` made on this thread.
+    fn drop(&mut self) {
+        let mut cache = std::mem::take(self.cache.get_mut());
+        cache.found.clear();
+        let tables = Tables {
+            headed: std::mem::take(&mut self.headed),
+            inside: std::mem::take(&mut self.inside),
+            cache,
+        };
+        // Dropped while the thread itself ends, they are freed as usual.
+        let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(tables));
+    }
+}
+
+/// The tables a `Nominals` keeps per token. A thread codes its sentences one after another,
+/// so each sentence's tables are the last one's, emptied: allocated afresh and freed for every
+/// sentence, they cost a thirtieth of coding.
+#[derive(Default)]
+struct Tables {
+    headed: Vec<u32>,
+    inside: Vec<bool>,
+    cache: Cache,
+}
+
+thread_local! {
+    /// The tables of the last `Nominals` dropped on this thread, for the next one.
+    static SPARE: RefCell<Option<Tables>> = const { RefCell::new(None) };
+}
+
 /// The actors of the tokens asked about, in the order they were worked out: a table of
 /// every token's (mostly never asked for) cost more to drop than to fill.
+#[derive(Default)]
 struct Cache {
     /// Where each token's actors are in `found` ([`NOT_YET`] before they are worked out).
     at: Vec<u32>,
