@@ -226,24 +226,22 @@ impl<'a> Nominals<'a> {
         if self.headed(i).is_some() {
             return None;
         }
-        let mut named: Vec<Vec<ActorMatch>> = self
-            .premodifiers(i)
-            .into_iter()
-            .filter(|&t| self.headed(t).is_some() && !self.inside[t])
-            .map(|t| self.actors(t))
-            .filter(|found| !found.is_empty())
-            .collect();
-        let nearest = named.pop()?;
+        // The words naming actors, nearest first; only the actors used are copied.
+        let premodifiers = self.premodifiers(i);
+        let mut named = premodifiers
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&t| !self.inside[t] && self.names_actor(t));
+        let nearest = self.actors(named.next()?);
         let countryless = |a: &ActorMatch| a.code.starts_with("---");
         if !nearest.iter().all(countryless) {
             return Some(nearest);
         }
-        let country = named
-            .iter()
-            .rev()
-            .flatten()
-            .find(|a| !countryless(a))?
-            .clone();
+        let country = named.find_map(|t| {
+            let cache = self.cache.borrow();
+            cache.get(t).iter().find(|a| !countryless(a)).cloned()
+        })?;
         let joined = nearest
             .into_iter()
             .map(|agent| {
