@@ -3,7 +3,7 @@
 //! → `GONMIL`, "An MSF Arnor diplomat" → `NGOARNGOV`), and spread over conjuncts ("Arnor and
 //! Gondor" → `ARN`, `GON`).
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
@@ -44,6 +44,8 @@ pub struct Nominals<'a> {
     known: &'a [Known],
     /// Whether actors carry the dictionary entries behind them ([`Nominals::explaining`]).
     explain: bool,
+    /// The words [`Nominals::find_in`] has still to visit, kept from one search to the next.
+    queue: Cell<Vec<usize>>,
 }
 
 impl<'a> Nominals<'a> {
@@ -57,6 +59,7 @@ impl<'a> Nominals<'a> {
             mut headed,
             mut inside,
             mut cache,
+            queue,
         } = SPARE
             .try_with(|spare| spare.borrow_mut().take())
             .ok()
@@ -84,6 +87,7 @@ impl<'a> Nominals<'a> {
             cache: RefCell::new(cache),
             known: &[],
             explain: false,
+            queue: Cell::new(queue),
         }
     }
 
@@ -195,8 +199,19 @@ impl<'a> Nominals<'a> {
         if let Some(joined) = self.premodifiers_joined(i) {
             return joined;
         }
-        let mut queue = Vec::with_capacity(8);
+        // The last search's queue, emptied: a queue of its own cost each search an
+        // allocation.
+        let mut queue = self.queue.take();
+        queue.clear();
         queue.push(i);
+        let found = self.search(&mut queue);
+        self.queue.set(queue);
+        found
+    }
+
+    /// The actors of the first word in `queue`, or below it, that names any: breadth first,
+    /// not entering clauses.
+    fn search(&self, queue: &mut Vec<usize>) -> Vec<ActorMatch> {
         let mut k = 0;
         while k < queue.len() {
             let t = queue[k];
@@ -509,6 +524,7 @@ impl Drop for Nominals<'_> {
         let tables = Tables {
             headed: std::mem::take(&mut self.headed),
             inside: std::mem::take(&mut self.inside),
+            queue: self.queue.take(),
             cache,
         };
         // Dropped while the thread itself ends, they are freed as usual.
@@ -524,6 +540,7 @@ struct Tables {
     headed: Vec<u32>,
     inside: Vec<bool>,
     cache: Cache,
+    queue: Vec<usize>,
 }
 
 thread_local! {
