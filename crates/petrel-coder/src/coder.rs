@@ -20,6 +20,7 @@ pub struct Coder<'l> {
     lexicon: &'l Lexicon,
     require_target: bool,
     recode_modal: bool,
+    explain: bool,
     discards: Discards<'l>,
     pattern_words: PatternWords,
 }
@@ -48,6 +49,7 @@ impl<'l> Coder<'l> {
             lexicon,
             require_target: true,
             recode_modal: false,
+            explain: false,
             discards: Discards::new(&lexicon.discards),
             pattern_words: PatternWords::new(lexicon),
         }
@@ -65,6 +67,16 @@ impl<'l> Coder<'l> {
     /// ties" as the restoring itself.
     pub fn recode_modal(mut self, yes: bool) -> Coder<'l> {
         self.recode_modal = yes;
+        self
+    }
+
+    /// Whether events carry their explanation: the verb entry and pattern that coded them
+    /// ([`Event::evidence`]) and the dictionary entries behind each actor
+    /// ([`ActorMatch::entries`]). Off by default: writing those labels out for every actor
+    /// and event, and copying them with the actor, was a twentieth of the cost of coding, for
+    /// output most runs never show.
+    pub fn explain(mut self, yes: bool) -> Coder<'l> {
+        self.explain = yes;
         self
     }
 
@@ -128,7 +140,9 @@ impl<'l> Coder<'l> {
             Some(context) => mentions::find_known(&tree, &mut mentions, context),
             None => Vec::new(),
         };
-        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date).with_known(&known);
+        let nominals = Nominals::new(&tree, self.lexicon, &mentions, date)
+            .with_known(&known)
+            .explaining(self.explain);
         // One slot per token, on the stack for all but very long sentences: a kilobyte or
         // more on the heap took the allocator's slow path for every sentence.
         let mut short: [Option<VerbMatch>; 64] = std::array::from_fn(|_| None);
@@ -372,13 +386,17 @@ impl<'l> Coder<'l> {
             },
         };
         let verb = &self.lexicon.verbs.verbs[m.verb];
-        // Written out only if the verb gives an event: most matched verbs give none.
+        // Written out only if the verb gives an event (most matched verbs give none), and only
+        // for a coder that explains.
         let evidence = OnceCell::new();
         let evidence = || {
-            evidence.get_or_init(|| Evidence {
-                block: self.lexicon.verbs.blocks[verb.block].name.clone(),
-                verb: verb.origin.label(&[&verb.words.join(" ")]),
-                pattern: m.pattern.map(|p| p.origin.label(&[p.text.trim()])),
+            evidence.get_or_init(|| match self.explain {
+                true => Evidence {
+                    block: self.lexicon.verbs.blocks[verb.block].name.clone(),
+                    verb: verb.origin.label(&[&verb.words.join(" ")]),
+                    pattern: m.pattern.map(|p| p.origin.label(&[p.text.trim()])),
+                },
+                false => Evidence::default(),
             })
         };
         let negated = roles::is_negated(tree, v);

@@ -12,12 +12,15 @@ pub struct ActorMatch {
     pub head: usize,
     /// First and last token (0-based, inclusive) of the words that gave the code.
     pub tokens: (usize, usize),
-    /// Dictionary entries used (actor, dated role, agents), for explanations.
+    /// Dictionary entries used (actor, dated role, agents), for explanations: written by a
+    /// coder that explains ([`crate::Coder::explain`]); otherwise only the story context's
+    /// notes on how an actor was resolved are.
     #[serde(skip)]
     pub entries: Vec<String>,
 }
 
-/// Why an event was coded: the verb's dictionary entry and the pattern that matched.
+/// Why an event was coded: the verb's dictionary entry and the pattern that matched. Empty
+/// (the default) unless the coder explains ([`crate::Coder::explain`]).
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
 pub struct Evidence {
     /// The verb block's name (`--- MEET ---`).

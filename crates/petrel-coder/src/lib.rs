@@ -12,6 +12,7 @@ mod coder;
 pub mod context;
 mod discard;
 mod event;
+mod mended;
 pub mod mentions;
 pub mod modality;
 pub mod nominals;

@@ -3,7 +3,7 @@
 //! → `GONMIL`, "An MSF Arnor diplomat" → `NGOARNGOV`), and spread over conjuncts ("Arnor and
 //! Gondor" → `ARN`, `GON`).
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
@@ -42,6 +42,10 @@ pub struct Nominals<'a> {
     cache: RefCell<Cache>,
     /// Actors named earlier in the story, for [`Named::Known`] mentions.
     known: &'a [Known],
+    /// Whether actors carry the dictionary entries behind them ([`Nominals::explaining`]).
+    explain: bool,
+    /// The words [`Nominals::find_in`] has still to visit, kept from one search to the next.
+    queue: Cell<Vec<usize>>,
 }
 
 impl<'a> Nominals<'a> {
@@ -51,8 +55,22 @@ impl<'a> Nominals<'a> {
         mentions: &'a [Mention],
         date: Option<Date>,
     ) -> Nominals<'a> {
-        let mut headed = vec![NO_MENTION; tree.len()];
-        let mut inside = vec![false; tree.len()];
+        let Tables {
+            mut headed,
+            mut inside,
+            mut cache,
+            queue,
+        } = SPARE
+            .try_with(|spare| spare.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        headed.clear();
+        headed.resize(tree.len(), NO_MENTION);
+        inside.clear();
+        inside.resize(tree.len(), false);
+        cache.at.clear();
+        cache.at.resize(tree.len(), NOT_YET);
         for (k, m) in mentions.iter().enumerate() {
             headed[m.head] = k as u32;
             for (i, flag) in inside.iter_mut().enumerate().take(m.end + 1).skip(m.start) {
@@ -66,11 +84,10 @@ impl<'a> Nominals<'a> {
             mentions,
             headed,
             inside,
-            cache: RefCell::new(Cache {
-                at: vec![NOT_YET; tree.len()],
-                found: Vec::new(),
-            }),
+            cache: RefCell::new(cache),
             known: &[],
+            explain: false,
+            queue: Cell::new(queue),
         }
     }
 
@@ -82,6 +99,13 @@ impl<'a> Nominals<'a> {
     /// Resolves [`Named::Known`] mentions against `known` (see [`crate::mentions::find_known`]).
     pub fn with_known(mut self, known: &'a [Known]) -> Nominals<'a> {
         self.known = known;
+        self
+    }
+
+    /// Writes into each actor's `entries` the dictionary entries that gave it, for
+    /// explanations. Off, those labels (much of the cost of an actor) are never made.
+    pub fn explaining(mut self, yes: bool) -> Nominals<'a> {
+        self.explain = yes;
         self
     }
 
@@ -115,6 +139,10 @@ impl<'a> Nominals<'a> {
 
     fn compute_actors(&self, i: usize) -> Vec<ActorMatch> {
         let mut out = self.own(i, 0, &[]);
+        // A word with no dependents has no conjuncts either (most words asked about).
+        if self.tree.children(i).is_empty() {
+            return out;
+        }
         // The countries the phrase's modifiers give, for conjuncts without one (worked out
         // only for such a conjunct).
         let shared = OnceCell::new();
@@ -124,8 +152,17 @@ impl<'a> Nominals<'a> {
                 _ => Vec::new(),
             })
         };
+        let mut add = |c: usize| {
+            let conjunct = self.actors(c);
+            if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared().is_empty() {
+                out.extend(self.own(c, 0, shared()));
+            } else {
+                out.extend(conjunct);
+            }
+        };
         // Conjuncts, and for a named actor the names set beside it ("Mordor, the Shire,
-        // Arnor and Bree").
+        // Arnor and Bree"), in that order. (Looked for in plain loops: chained and collected,
+        // the iterators cost a sixtieth of coding.)
         let named = matches!(
             self.headed(i),
             Some(Mention {
@@ -133,31 +170,23 @@ impl<'a> Nominals<'a> {
                 ..
             })
         );
-        let appositions = self.tree.children_with(i, "appos").filter(|_| named);
+        self.tree.children_with(i, "conj").for_each(&mut add);
+        if named {
+            self.tree.children_with(i, "appos").for_each(&mut add);
+        }
         // "U.S. President Donald Trump and Russian President Vladimir Putin" is often parsed
         // with the second name conjoined to a word inside the first: those conjuncts count
         // when they follow the phrase ("Polish and NATO jets" is one phrase, not two).
-        let name_words = self.tree.children(i).iter().filter(|&&c| {
-            matches!(
-                self.tree.token(c).deprel.as_str(),
+        for &w in self.tree.children(i) {
+            let name_word = matches!(
+                self.tree.token(w).deprel.as_str(),
                 "flat" | "compound" | "nmod:desc"
-            )
-        });
-        let inner = name_words
-            .flat_map(|&w| self.tree.children_with(w, "conj"))
-            .filter(|&k| k > i);
-        let conjuncts: Vec<usize> = self
-            .tree
-            .children_with(i, "conj")
-            .chain(appositions)
-            .chain(inner)
-            .collect();
-        for c in conjuncts {
-            let conjunct = self.actors(c);
-            if conjunct.iter().all(|a| a.code.starts_with("---")) && !shared().is_empty() {
-                out.extend(self.own(c, 0, shared()));
-            } else {
-                out.extend(conjunct);
+            );
+            if name_word {
+                self.tree
+                    .children_with(w, "conj")
+                    .filter(|&k| k > i)
+                    .for_each(&mut add);
             }
         }
         out
@@ -170,8 +199,19 @@ impl<'a> Nominals<'a> {
         if let Some(joined) = self.premodifiers_joined(i) {
             return joined;
         }
-        let mut queue = Vec::with_capacity(8);
+        // The last search's queue, emptied: a queue of its own cost each search an
+        // allocation.
+        let mut queue = self.queue.take();
+        queue.clear();
         queue.push(i);
+        let found = self.search(&mut queue);
+        self.queue.set(queue);
+        found
+    }
+
+    /// The actors of the first word in `queue`, or below it, that names any: breadth first,
+    /// not entering clauses.
+    fn search(&self, queue: &mut Vec<usize>) -> Vec<ActorMatch> {
         let mut k = 0;
         while k < queue.len() {
             let t = queue[k];
@@ -201,24 +241,22 @@ impl<'a> Nominals<'a> {
         if self.headed(i).is_some() {
             return None;
         }
-        let mut named: Vec<Vec<ActorMatch>> = self
-            .premodifiers(i)
-            .into_iter()
-            .filter(|&t| self.headed(t).is_some() && !self.inside[t])
-            .map(|t| self.actors(t))
-            .filter(|found| !found.is_empty())
-            .collect();
-        let nearest = named.pop()?;
+        // The words naming actors, nearest first; only the actors used are copied.
+        let premodifiers = self.premodifiers(i);
+        let mut named = premodifiers
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&t| !self.inside[t] && self.names_actor(t));
+        let nearest = self.actors(named.next()?);
         let countryless = |a: &ActorMatch| a.code.starts_with("---");
         if !nearest.iter().all(countryless) {
             return Some(nearest);
         }
-        let country = named
-            .iter()
-            .rev()
-            .flatten()
-            .find(|a| !countryless(a))?
-            .clone();
+        let country = named.find_map(|t| {
+            let cache = self.cache.borrow();
+            cache.get(t).iter().find(|a| !countryless(a)).cloned()
+        })?;
         let joined = nearest
             .into_iter()
             .map(|agent| {
@@ -243,17 +281,20 @@ impl<'a> Nominals<'a> {
     /// another, in sentence order: compounds, adjectives, determiners, flat names and
     /// possessives, not phrases with a preposition or clauses.
     fn premodifiers(&self, i: usize) -> Vec<usize> {
+        // The words found so far are the ones whose children are looked at next: nothing is
+        // allocated for the many heads with no such word.
         let mut out = Vec::new();
-        let mut stack = vec![i];
-        while let Some(t) = stack.pop() {
+        let (mut t, mut next) = (i, 0);
+        loop {
             for &c in self.tree.children(t) {
                 let close = matches!(self.tree.rel(c), "compound" | "amod" | "det" | "flat")
                     || self.tree.token(c).deprel == "nmod:poss";
                 if c < i && close {
                     out.push(c);
-                    stack.push(c);
                 }
             }
+            let Some(&found) = out.get(next) else { break };
+            (t, next) = (found, next + 1);
         }
         out.sort_unstable();
         out
@@ -291,7 +332,7 @@ impl<'a> Nominals<'a> {
                 .into_iter()
                 .map(|mut c| {
                     for agent in &modifier_agents {
-                        join(&mut c, agent);
+                        join(&mut c, agent, self.explain);
                     }
                     retitle(c)
                 })
@@ -304,11 +345,14 @@ impl<'a> Nominals<'a> {
                 if code == "---" {
                     return Vec::new();
                 }
-                // Room for a dated role and agents joined later.
-                let mut entries = Vec::with_capacity(4);
-                entries.push(entry.origin.label(&[&entry.name]));
-                if let Some(role) = role {
-                    entries.push(role.origin.label(&[&role.code]));
+                let mut entries = Vec::new();
+                if self.explain {
+                    // Room for a dated role and agents joined later.
+                    entries.reserve(4);
+                    entries.push(entry.origin.label(&[&entry.name]));
+                    if let Some(role) = role {
+                        entries.push(role.origin.label(&[&role.code]));
+                    }
                 }
                 let mut actor = ActorMatch {
                     code: code.to_string(),
@@ -317,7 +361,7 @@ impl<'a> Nominals<'a> {
                     entries,
                 };
                 for agent in &modifier_agents {
-                    join(&mut actor, agent);
+                    join(&mut actor, agent, self.explain);
                 }
                 // A country word heading a named person of that country ("Kenyan ... William
                 // Ruto", as parsers often attach it): the person's fuller code wins.
@@ -350,9 +394,9 @@ impl<'a> Nominals<'a> {
                 }
                 for country in &mut countries {
                     for modifier in &modifier_agents {
-                        join(country, modifier);
+                        join(country, modifier, self.explain);
                     }
-                    join(country, agent);
+                    join(country, agent, self.explain);
                     country.head = i;
                     country.tokens = (
                         country.tokens.0.min(mention.start),
@@ -472,8 +516,41 @@ impl<'a> Nominals<'a> {
     }
 }
 
+impl Drop for Nominals<'_> {
+    /// Hands the per-token tables, emptied, to the next `Nominals` made on this thread.
+    fn drop(&mut self) {
+        let mut cache = std::mem::take(self.cache.get_mut());
+        cache.found.clear();
+        let tables = Tables {
+            headed: std::mem::take(&mut self.headed),
+            inside: std::mem::take(&mut self.inside),
+            queue: self.queue.take(),
+            cache,
+        };
+        // Dropped while the thread itself ends, they are freed as usual.
+        let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(tables));
+    }
+}
+
+/// The tables a `Nominals` keeps per token. A thread codes its sentences one after another,
+/// so each sentence's tables are the last one's, emptied: allocated afresh and freed for every
+/// sentence, they cost a thirtieth of coding.
+#[derive(Default)]
+struct Tables {
+    headed: Vec<u32>,
+    inside: Vec<bool>,
+    cache: Cache,
+    queue: Vec<usize>,
+}
+
+thread_local! {
+    /// The tables of the last `Nominals` dropped on this thread, for the next one.
+    static SPARE: RefCell<Option<Tables>> = const { RefCell::new(None) };
+}
+
 /// The actors of the tokens asked about, in the order they were worked out: a table of
 /// every token's (mostly never asked for) cost more to drop than to fill.
+#[derive(Default)]
 struct Cache {
     /// Where each token's actors are in `found` ([`NOT_YET`] before they are worked out).
     at: Vec<u32>,
@@ -503,8 +580,9 @@ struct Modifiers<'a> {
 }
 
 /// Adds an agent's code to an actor: after it (`KEN` + `COP`) or before it (`NGO` + `KEN`).
-/// An agent with no country takes PETRARCH's unknown-country prefix, `---`.
-fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
+/// An agent with no country takes PETRARCH's unknown-country prefix, `---`. With `explain`,
+/// the agent's entry is noted among the actor's entries.
+fn join(actor: &mut ActorMatch, agent: &AgentEntry, explain: bool) {
     // "White House security officials": the actor already carries the agent's sector.
     let already = match agent.placement {
         Placement::After => actor.code.ends_with(&agent.code),
@@ -523,7 +601,9 @@ fn join(actor: &mut ActorMatch, agent: &AgentEntry) {
         Placement::Before if actor.code.is_empty() => agent.code.clone(),
         Placement::Before => [&agent.code, base].concat(),
     };
-    actor
-        .entries
-        .push(agent.origin.label(&["agent ", &agent.name]));
+    if explain {
+        actor
+            .entries
+            .push(agent.origin.label(&["agent ", &agent.name]));
+    }
 }

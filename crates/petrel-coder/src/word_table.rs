@@ -88,14 +88,14 @@ impl<V> WordTable<V> {
 
     /// Appends `word` upper-cased to `upper` and returns its value, if the table has one.
     pub fn read(&self, word: &str, upper: &mut String) -> Option<&V> {
+        let from = upper.len();
         if let Some(key) = Packed::upper(word) {
-            // The key holds the word upper-cased: its bytes are pushed one by one, as
-            // copying the word and upper-casing it in place cost several times as much.
-            let bytes = (u128::from(key.1) << 64 | u128::from(key.0)).to_le_bytes();
-            upper.extend(bytes[..word.len()].iter().map(|&b| char::from(b)));
+            // An ASCII word, copied and upper-cased in place: fewer instructions than pushing
+            // the key's bytes one by one as characters.
+            upper.push_str(word);
+            upper[from..].make_ascii_uppercase();
             return self.packed.get(&key);
         }
-        let from = upper.len();
         push_upper(word, upper);
         self.get(&upper[from..])
     }

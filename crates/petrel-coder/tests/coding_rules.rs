@@ -8,7 +8,7 @@
 mod support;
 
 use jiff::civil::{date, Date};
-use petrel_coder::{Coder, Discarded, Event, SentenceCoding};
+use petrel_coder::{Coder, Discarded, Event, Evidence, SentenceCoding};
 use petrel_lexicon::negation::NegationTable;
 use petrel_lexicon::{petrarch, Lexicon};
 use support::parse;
@@ -181,7 +181,7 @@ fn want(events: &[(&str, &str, Option<&str>)]) -> Vec<Triple> {
 }
 
 fn code_on(lex: &Lexicon, rows: &str, day: Option<Date>) -> SentenceCoding {
-    Coder::new(lex).code(&parse(rows), day)
+    Coder::new(lex).explain(true).code(&parse(rows), day)
 }
 
 fn code(lex: &Lexicon, rows: &str) -> Vec<Triple> {
@@ -235,6 +235,20 @@ fn verb_without_a_matching_pattern_takes_its_default_code() {
     assert_eq!(event.evidence.block, "CONDEMN");
     assert_eq!(event.trigger, 1);
     assert!(!event.negated);
+}
+
+#[test]
+fn explanations_are_written_only_when_asked_for() {
+    let lex = lexicon();
+    let sentence = parse(ARNOR_CONDEMNED_GONDOR);
+    let plain = Coder::new(&lex).code(&sentence, None);
+    let explained = Coder::new(&lex).explain(true).code(&sentence, None);
+    assert_eq!(triples(&plain), triples(&explained));
+    let (plain, explained) = (&plain.events[0], &explained.events[0]);
+    assert_eq!(plain.evidence, Evidence::default());
+    assert!(plain.source.entries.is_empty());
+    assert_eq!(explained.evidence.block, "CONDEMN");
+    assert!(!explained.source.entries.is_empty());
 }
 
 #[test]

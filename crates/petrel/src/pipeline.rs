@@ -49,7 +49,9 @@ impl<'a> Pipeline<'a> {
     ) -> Pipeline<'a> {
         Pipeline {
             syntax,
-            coder: Coder::new(lexicon).recode_modal(true),
+            coder: Coder::new(lexicon)
+                .recode_modal(true)
+                .explain(options.explain),
             ontology,
             options,
         }
