@@ -103,6 +103,8 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("RAID", &["17", "19"]),
     ("OFFENSIVE", &["19"]),
     ("INVASION", &["19"]),
+    ("LAUNCH", &["15", "19", "20"]),
+    ("TEST", &["15"]),
     ("VISIT", &["04"]),
     ("MEETING", &["04"]),
     ("TALK", &["04"]),

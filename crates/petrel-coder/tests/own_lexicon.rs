@@ -508,3 +508,39 @@ fn a_clause_without_a_place_is_where_its_governing_clause_is() {
         "militants in Pakistan"
     );
 }
+
+#[test]
+fn a_call_between_conjoined_subjects_is_reciprocal() {
+    // "Mexico and Canada agreed in a phone call to coordinate."
+    let rows = "
+        1 Mexico     Mexico     PROPN 4 nsubj
+        2 and        and        CCONJ 3 cc
+        3 Canada     Canada     PROPN 1 conj
+        4 agreed     agree      VERB  0 root
+        5 in         in         ADP   8 case
+        6 a          a          DET   8 det
+        7 phone      phone      NOUN  8 compound
+        8 call       call       NOUN  4 obl
+        9 to         to         PART  10 mark
+        10 coordinate coordinate VERB 4 xcomp
+        11 .         .          PUNCT 4 punct";
+    let got = events(rows, DAY);
+    assert!(
+        got.contains(&("041".into(), "MEX".into(), "CAN".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("041".into(), "CAN".into(), "MEX".into())),
+        "{got:?}"
+    );
+    // One caller alone names no party.
+    let alone = "
+        1 Mexico     Mexico     PROPN 2 nsubj
+        2 agreed     agree      VERB  0 root
+        3 in         in         ADP   6 case
+        4 a          a          DET   6 det
+        5 phone      phone      NOUN  6 compound
+        6 call       call       NOUN  2 obl
+        7 .          .          PUNCT 2 punct";
+    assert!(events(alone, DAY).iter().all(|(code, ..)| code != "041"));
+}
