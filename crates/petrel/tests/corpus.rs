@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
 const PRECISION_FLOOR: f64 = 0.90;
-const RECALL_FLOOR: f64 = 0.83;
+const RECALL_FLOOR: f64 = 0.835;
 
 type Triple = (String, String, String);
 
