@@ -404,27 +404,19 @@ impl<'l> Coder<'l> {
         // one the event keeps its code and carries `negated`.
         let negation = self.lexicon.negations.as_ref().filter(|_| negated);
         let codes = match negation {
-            Some(table) => EventCodes {
-                forward: m
-                    .codes
-                    .forward
-                    .as_deref()
-                    .and_then(|c| table.negate(c))
-                    .map(str::to_string),
-                reverse: m
-                    .codes
-                    .reverse
-                    .as_deref()
-                    .and_then(|c| table.negate(c))
-                    .map(str::to_string),
-                foretold: m.codes.foretold,
-                joint: m
-                    .codes
-                    .joint
-                    .as_deref()
-                    .and_then(|c| table.negate(c))
-                    .map(str::to_string),
-            },
+            Some(table) => {
+                let negate = |code: &Option<String>| {
+                    code.as_deref()
+                        .and_then(|c| table.negate(c))
+                        .map(str::to_string)
+                };
+                EventCodes {
+                    forward: negate(&m.codes.forward),
+                    reverse: negate(&m.codes.reverse),
+                    foretold: m.codes.foretold,
+                    joint: negate(&m.codes.joint),
+                }
+            }
             None => m.codes.clone(),
         };
         let negated = negated && negation.is_none();
