@@ -342,8 +342,11 @@ impl StoryContext {
                     && e.trigger == event.trigger
                     && e.target.as_ref().map(|t| &t.code) == Some(&event.source.code)
             });
-            let subject = roles::subject(tree, event.trigger);
-            if reverse && !subject.is_some_and(|s| tree.dominates(s, event.source.head)) {
+            let by_the_subject = || {
+                roles::subject(tree, event.trigger)
+                    .is_some_and(|s| tree.dominates(s, event.source.head))
+            };
+            if reverse && !by_the_subject() {
                 continue;
             }
             if trigger != Some(event.trigger) {

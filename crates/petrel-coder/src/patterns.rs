@@ -98,10 +98,7 @@ pub fn match_verb<'l>(
             words,
             nominals,
             verb: v,
-            particle: pattern
-                .after
-                .first()
-                .map_or(std::ptr::null(), std::ptr::from_ref),
+            particle: pattern.after.first(),
             steps: 0,
         };
         let Some(b1) = matcher.sequence(&pattern.before, before, 0, Bindings::default()) else {
@@ -229,7 +226,7 @@ struct Matcher<'a, 't> {
     nominals: &'a Nominals<'a>,
     verb: usize,
     /// The pattern's first element after the verb: where a particle stands.
-    particle: *const Element,
+    particle: Option<&'a Element>,
     steps: usize,
 }
 
@@ -304,7 +301,9 @@ impl Matcher<'_, '_> {
             // ("called the detention a setback *for* democracy"). Further on in a pattern a
             // preposition may hang on the object ("warned their people *about* ...").
             Element::Word(_)
-                if std::ptr::eq(element, self.particle)
+                if self
+                    .particle
+                    .is_some_and(|first| std::ptr::eq(element, first))
                     && self.tree.rel(p) == "case"
                     && self.tree.head(p).and_then(|h| self.tree.head(h)) != Some(self.verb) =>
             {
