@@ -430,7 +430,15 @@ impl<'a> Nominals<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        for &c in self.tree.children(i).iter().chain(&flat_siblings) {
+        // A name of several words may have its owner hung on one of its inner words
+        // ("Russia's" on "defence" in "Russia's defence ministry").
+        let inner_owners: Vec<usize> = (mention.start..=mention.end)
+            .filter(|&k| k != i)
+            .flat_map(|k| self.tree.children(k).iter().copied())
+            .filter(|&c| c < mention.start && self.tree.token(c).deprel == "nmod:poss")
+            .collect();
+        let around = self.tree.children(i).iter().chain(&flat_siblings);
+        for &c in around.chain(&inner_owners) {
             if (mention.start..=mention.end).contains(&c) {
                 continue;
             }

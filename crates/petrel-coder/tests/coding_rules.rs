@@ -1487,3 +1487,18 @@ fn a_subject_read_as_the_last_item_of_a_list_gets_its_verb_back() {
         ])
     );
 }
+
+#[test]
+fn an_owner_hung_on_an_inner_word_of_a_sector_name_owns_it() {
+    let lex = lexicon();
+    // "Mordor's prime minister condemned Gondor", with "Mordor's" hung on "prime".
+    let rows = "
+        1 Mordor    Mordor   PROPN 3 nmod:poss
+        2 's        's       PART  1 case
+        3 prime     prime    ADJ   4 amod
+        4 minister  minister NOUN  5 nsubj
+        5 condemned condemn  VERB  0 root
+        6 Gondor    Gondor   PROPN 5 obj
+        7 .         .        PUNCT 5 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "MORGOV", Some("GON"))]));
+}
