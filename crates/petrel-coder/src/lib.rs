@@ -8,6 +8,7 @@
 //!
 //! [`Lexicon`]: petrel_lexicon::Lexicon
 
+mod calendar;
 mod coder;
 pub mod context;
 mod discard;

@@ -7,6 +7,7 @@ use petrel_lexicon::actors::{ActorId, NameRef};
 use petrel_lexicon::agents::AgentId;
 use petrel_lexicon::{Lexicon, NameAt};
 
+use crate::calendar;
 use crate::context::{Known, StoryContext};
 use crate::Tree;
 
@@ -96,9 +97,12 @@ fn name_fits(
         }
     }
     if name.flags.ambiguous {
+        // A day or month is no name's neighbour ("On Wednesday, Washington said").
         let capitalised = |i: usize| {
             let t = tree.token(i);
-            t.upos == "PROPN" && t.form.chars().next().is_some_and(char::is_uppercase)
+            t.upos == "PROPN"
+                && t.form.chars().next().is_some_and(char::is_uppercase)
+                && !calendar::is_time_name(&t.form)
         };
         let before = start.checked_sub(1).is_some_and(capitalised);
         let after = start + len < tree.len() && capitalised(start + len);

@@ -10,6 +10,7 @@
 
 use petrel_text::Sentence;
 
+use crate::calendar;
 use crate::mended::Repaired;
 
 /// Words that open a clause as well as a phrase ("*after* the talks", "*after* Iran
@@ -139,6 +140,9 @@ impl<'s> Heads<'s> {
         out.extend(self.verb_read_as_participle());
         // (Extended by the flattened option instead, `out` took three empty fixes' worth of
         // copying for every token: a twenty-fifth of all coding.)
+        if let Some(fixes) = self.subject_read_as_part_of_time() {
+            out.extend(fixes);
+        }
         for c in 0..self.heads.len() {
             out.extend(self.result_read_as_reported(c));
             if let Some(fixes) = self.subject_read_as_list_item(c) {
@@ -213,6 +217,62 @@ impl<'s> Heads<'s> {
                 deprel: Some("mark"),
             },
         ])
+    }
+
+    /// "On Wednesday *Washington* freed ...", with "Washington" read as a second word of the
+    /// name "Wednesday": a name hung on an opening day or month (as "flat" or "appos"), right
+    /// before a verb that has no subject but that time, is the verb's subject, and the time is
+    /// when it happened. The fixes keep the time's preposition with it ("On" is sometimes read
+    /// as the verb's marker).
+    fn subject_read_as_part_of_time(&self) -> Option<Vec<Fix>> {
+        let time = (0..self.heads.len().min(3))
+            .find(|&t| calendar::is_time_name(&self.sentence.tokens[t].form))?;
+        let name = self
+            .children(time)
+            .filter(|&k| k > time && matches!(self.deprel(k), "flat" | "appos"))
+            .last()?;
+        let verb = name + 1;
+        let misread = self.is_nominal(name)
+            && verb < self.heads.len()
+            && self.is_verb(verb)
+            && self.heads[time] == Some(verb)
+            && !self
+                .children(verb)
+                .any(|k| k != time && matches!(self.deprel(k), "nsubj" | "nsubj:pass"));
+        if !misread {
+            return None;
+        }
+        let mut fixes = vec![
+            Fix {
+                token: name,
+                head: Some(NewHead::Token(verb)),
+                deprel: Some("nsubj"),
+            },
+            Fix {
+                token: time,
+                head: None,
+                deprel: Some("obl"),
+            },
+        ];
+        // The words between the time and the name are the name's ("On Monday *South* Korea").
+        fixes.extend(
+            self.children(time)
+                .filter(|&k| k > time && k < name)
+                .map(|k| Fix {
+                    token: k,
+                    head: Some(NewHead::Token(name)),
+                    deprel: None,
+                }),
+        );
+        let preposition = time
+            .checked_sub(1)
+            .filter(|&p| self.deprel(p) == "mark" && self.heads[p] == Some(verb));
+        fixes.extend(preposition.map(|p| Fix {
+            token: p,
+            head: Some(NewHead::Token(time)),
+            deprel: Some("case"),
+        }));
+        Some(fixes)
     }
 
     /// "Russia pounded Kyiv overnight, *killing* 12 people, officials said", with "killing"

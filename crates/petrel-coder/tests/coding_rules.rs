@@ -1502,3 +1502,29 @@ fn an_owner_hung_on_an_inner_word_of_a_sector_name_owns_it() {
         7 .         .        PUNCT 5 punct";
     assert_eq!(code(&lex, rows), want(&[("111", "MORGOV", Some("GON"))]));
 }
+
+#[test]
+fn a_subject_read_as_part_of_an_opening_day_gets_its_verb_back() {
+    let lex = lexicon();
+    // "On Friday Gondor condemned Arnor", with "Gondor" read as the second word of a name
+    // "Friday Gondor", which is when the verb happened.
+    let rows = "
+        1 On        on      ADP   2 case
+        2 Friday    Friday  PROPN 4 obl
+        3 Gondor    Gondor  PROPN 2 flat
+        4 condemned condemn VERB  0 root
+        5 Arnor     Arnor   PROPN 4 obj
+        6 .         .       PUNCT 4 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "GON", Some("ARN"))]));
+    // "... Friday the Gondor government condemned", with the subject in apposition to the day.
+    let appos = "
+        1 On         on         ADP   2 case
+        2 Friday     Friday     PROPN 6 obl
+        3 the        the        DET   5 det
+        4 Gondor     Gondor     PROPN 5 compound
+        5 government government NOUN  2 appos
+        6 condemned  condemn    VERB  0 root
+        7 Arnor      Arnor      PROPN 6 obj
+        8 .          .          PUNCT 6 punct";
+    assert_eq!(code(&lex, appos), want(&[("111", "GONGOV", Some("ARN"))]));
+}

@@ -113,6 +113,22 @@ fn jordan_and_georgia_in_and_out_of_context() {
 }
 
 #[test]
+fn a_day_before_a_name_is_not_part_of_it() {
+    // "On Friday, Jordan condemned Israel": a day, with or without its comma, is no given name.
+    let rows = "
+        1 On On ADP 2 case
+        2 Friday Friday PROPN 5 obl
+        3 , , PUNCT 2 punct
+        4 Jordan Jordan PROPN 5 nsubj
+        5 condemned condemn VERB 0 root
+        6 Israel Israel PROPN 5 obj
+        7 . . PUNCT 5 punct";
+    assert_eq!(events(rows, DAY), want(&[("111", "JOR", "ISR")]));
+    let no_comma = rows.replace("3 , , PUNCT 2 punct", "3 so so ADV 5 advmod");
+    assert_eq!(events(&no_comma, DAY), want(&[("111", "JOR", "ISR")]));
+}
+
+#[test]
 fn headlines_in_capitals_still_code() {
     let rows = "
         1 TURKEY Turkey PROPN 2 nsubj
