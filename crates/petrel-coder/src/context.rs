@@ -321,8 +321,17 @@ impl StoryContext {
                     text: text(&actor),
                 };
                 let head = tree.token(actor.head);
-                if head.upos == "PROPN" && actor.tokens.1 > actor.tokens.0 {
-                    let surname = tree.forms[actor.tokens.1].clone();
+                let (first, last) = actor.tokens;
+                // A Korean given name is romanised with a hyphen ("Lee Jae-myung", which the
+                // tokenizer may split as "Jae - myung"), and the family name comes first.
+                let family_first = last > first
+                    && (tree.forms[last].contains('-')
+                        || (last >= first + 2 && tree.forms[last - 1] == "-"));
+                if (head.upos == "PROPN" || family_first) && last > first {
+                    let surname = match family_first {
+                        true => tree.forms[first].clone(),
+                        false => tree.forms[last].clone(),
+                    };
                     if surname.chars().count() > 2 {
                         self.surnames.retain(|(s, _)| *s != surname);
                         self.surnames.push((surname, known.clone()));

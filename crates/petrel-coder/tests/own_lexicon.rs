@@ -560,3 +560,29 @@ fn a_call_between_conjoined_subjects_is_reciprocal() {
         7 .          .          PUNCT 2 punct";
     assert!(events(alone, DAY).iter().all(|(code, ..)| code != "041"));
 }
+
+#[test]
+fn calling_someone_to_discuss_is_a_phone_call_and_calling_them_names_is_not() {
+    let rows = "
+        1 Macron Macron PROPN 2 nsubj
+        2 called call VERB 0 root
+        3 Putin Putin PROPN 2 obj
+        4 to to PART 5 mark
+        5 discuss discuss VERB 2 advcl
+        6 the the DET 7 det
+        7 war war NOUN 5 obj
+        8 . . PUNCT 2 punct";
+    assert_eq!(
+        events(rows, DAY),
+        want(&[("041", "FRAGOV", "RUSGOV"), ("041", "RUSGOV", "FRAGOV")])
+    );
+    // "Macron called Putin a liar" names no call.
+    let names = "
+        1 Macron Macron PROPN 2 nsubj
+        2 called call VERB 0 root
+        3 Putin Putin PROPN 2 obj
+        4 a a DET 5 det
+        5 liar liar NOUN 2 xcomp
+        6 . . PUNCT 2 punct";
+    assert!(!events(names, DAY).iter().any(|(code, _, _)| code == "041"));
+}

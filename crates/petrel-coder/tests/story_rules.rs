@@ -53,6 +53,7 @@ ARNOR [ARN]
 GONDOR [GON]
 MORDOR [MOR]
 ELESSAR_TELCONTAR [ARNGOV]
+HAN_SEO-YUN [GONGOV]
 WHITE_COUNCIL [IGOWHC]
 ";
 
@@ -216,6 +217,31 @@ fn a_surname_names_the_person_named_in_full_before() {
     coder.code_in_story(&parse(ELESSAR_TELCONTAR_MET_GONDOR), None, &mut story);
     let coding = coder.code_in_story(&later, None, &mut story);
     assert_eq!(triples(&coding.events), one("111", "ARNGOV", "MOR"));
+}
+
+#[test]
+fn a_korean_name_is_shortened_to_its_family_name() {
+    let lex = lexicon();
+    let coder = Coder::new(&lex);
+    // "Han Seo-yun met Arnor", then "Han condemned Mordor": the family name comes first.
+    let mut story = story_after(
+        &coder,
+        "
+        1 Han    Han    PROPN 2 compound
+        2 Seo-yun Seo-yun PROPN 3 nsubj
+        3 met    meet   VERB  0 root
+        4 Arnor  Arnor  PROPN 3 obj
+        5 .      .      PUNCT 3 punct",
+    );
+    let later = parse(
+        "
+        1 Han       Han     PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 Mordor    Mordor  PROPN 2 obj
+        4 .         .       PUNCT 2 punct",
+    );
+    let coding = coder.code_in_story(&later, None, &mut story);
+    assert_eq!(triples(&coding.events), one("111", "GONGOV", "MOR"));
 }
 
 #[test]
