@@ -300,7 +300,7 @@ impl Matcher<'_, '_> {
             // `call for`): it must open a phrase of the verb itself, not one inside its object
             // ("called the detention a setback *for* democracy"). Further on in a pattern a
             // preposition may hang on the object ("warned their people *about* ...").
-            Element::Word(_)
+            Element::Word(_) | Element::Prep(..)
                 if self
                     .particle
                     .is_some_and(|first| std::ptr::eq(element, first))

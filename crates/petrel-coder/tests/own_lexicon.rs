@@ -463,6 +463,31 @@ fn a_particle_opens_a_phrase_of_the_verb_not_of_its_object() {
     assert!(events(described, DAY)
         .iter()
         .all(|(code, ..)| code != "020"));
+    // "Kenya called for democracy in Somalia" is an appeal; "Kenya called Somalia's vote a
+    // setback for democracy" is not, though `call for democracy` starts with a preposition.
+    let appeal = "
+        1 Kenya     Kenya     PROPN 2 nsubj
+        2 called    call      VERB  0 root
+        3 for       for       ADP   4 case
+        4 democracy democracy NOUN  2 obl
+        5 in        in        ADP   6 case
+        6 Somalia   Somalia   PROPN 4 nmod
+        7 .         .         PUNCT 2 punct";
+    assert_eq!(events(appeal, DAY), want(&[("0244", "KEN", "SOM")]));
+    let described = "
+        1 Kenya     Kenya     PROPN 2 nsubj
+        2 called    call      VERB  0 root
+        3 Somalia   Somalia   PROPN 5 nmod:poss
+        4 's        's        PART  3 case
+        5 vote      vote      NOUN  2 obj
+        6 a         a         DET   7 det
+        7 setback   setback   NOUN  2 xcomp
+        8 for       for       ADP   9 case
+        9 democracy democracy NOUN  7 nmod
+        10 .        .         PUNCT 2 punct";
+    assert!(events(described, DAY)
+        .iter()
+        .all(|(code, ..)| !code.starts_with("02")));
 }
 
 #[test]
