@@ -87,16 +87,21 @@ impl Tables {
         };
         let pattern = (form_word.pattern, lemma_word.pattern);
         let set = &mut self.pattern_words;
-        for id in [pattern.0, pattern.1].into_iter().flatten() {
+        // A lemma that is its form adds nothing the form has not (most lemmas are).
+        let lemma_new = pattern.1.filter(|_| pattern.1 != pattern.0);
+        for id in [pattern.0, lemma_new].into_iter().flatten() {
             set.insert(id);
             // A synset is here when one of its phrases could begin at a form or lemma.
             for &synset in words.opened_by(id) {
                 set.insert(synset);
             }
         }
-        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
-        for id in form_word.plural_of.iter().flatten().copied() {
-            set.insert(id);
+        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES". (The slots fill
+        // from the first, so an empty first one means a word that is no such plural.)
+        if form_word.plural_of[0].is_some() {
+            for id in form_word.plural_of.iter().flatten().copied() {
+                set.insert(id);
+            }
         }
         Numbers {
             pattern,
