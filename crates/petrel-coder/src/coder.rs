@@ -155,7 +155,10 @@ impl<'l> Coder<'l> {
             }
         };
         for (v, slot) in matches.iter_mut().enumerate() {
-            *slot = matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN")
+            // A word that is no verb form of the dictionary matches nothing (the usual case):
+            // two numbers tell so before its part of speech is read.
+            let known = tree.verb_words(v) != (None, None);
+            *slot = (known && matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN"))
                 .then(|| {
                     let verbs = &self.lexicon.verbs;
                     match_verb(&tree, verbs, &self.pattern_words, &nominals, v)

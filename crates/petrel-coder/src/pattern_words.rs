@@ -56,7 +56,7 @@ pub struct Word {
     /// Its number as a pattern word.
     pub pattern: Option<u32>,
     /// The pattern words it is the regular plural of ("TIES" of "TIE"), so that a pattern's
-    /// "TIE" finds "TIES" without a second lookup.
+    /// "TIE" finds "TIES" without a second lookup. Filled from the first slot.
     pub plural_of: [Option<u32>; 3],
     /// Its number in the actor name index.
     pub actor: Option<u32>,

@@ -161,6 +161,10 @@ impl<'s> Heads<'s> {
     /// subordinating word, is that phrase's clause. The phrase's noun is its subject and the
     /// word its marker. So is a phrase inside a time ("a day *after* a drone *killed*").
     fn clause_read_as_phrase(&self, c: usize) -> Option<[Fix; 3]> {
+        // Asked of every token: the one test that rules out nearly all comes first.
+        if self.deprel(c) != "conj" {
+            return None;
+        }
         let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
         let h = self.heads[c]?;
         if !(self.deprel(c) == "conj"
@@ -310,6 +314,10 @@ impl<'s> Heads<'s> {
     /// a coordination opened by ", and" ("and Xi and Lula") hung on an earlier noun, has that
     /// coordination as its subject, and its "and" joins the two clauses.
     fn subject_read_as_list_item(&self, c: usize) -> Option<[Fix; 2]> {
+        // Asked of every token: the one test that rules out nearly all comes first.
+        if self.deprel(c) != "conj" {
+            return None;
+        }
         let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
         if !(self.deprel(c) == "conj" && self.is_verb(c) && finite && !self.has_subject(c)) {
             return None;

@@ -43,6 +43,8 @@ struct Tables {
     forms: Vec<String>,
     lemmas: Vec<String>,
     spare: Vec<String>,
+    /// The last tree's relation list, emptied: only its allocation is kept.
+    rels: Vec<&'static str>,
 }
 
 /// The numbers of one token's form and lemma in the coder's dictionaries.
@@ -85,16 +87,21 @@ impl Tables {
         };
         let pattern = (form_word.pattern, lemma_word.pattern);
         let set = &mut self.pattern_words;
-        for id in [pattern.0, pattern.1].into_iter().flatten() {
+        // A lemma that is its form adds nothing the form has not (most lemmas are).
+        let lemma_new = pattern.1.filter(|_| pattern.1 != pattern.0);
+        for id in [pattern.0, lemma_new].into_iter().flatten() {
             set.insert(id);
             // A synset is here when one of its phrases could begin at a form or lemma.
             for &synset in words.opened_by(id) {
                 set.insert(synset);
             }
         }
-        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES".
-        for id in form_word.plural_of.iter().flatten().copied() {
-            set.insert(id);
+        // Singulars of regular plurals, so a dictionary's "TIE" finds "TIES". (The slots fill
+        // from the first, so an empty first one means a word that is no such plural.)
+        if form_word.plural_of[0].is_some() {
+            for id in form_word.plural_of.iter().flatten().copied() {
+                set.insert(id);
+            }
         }
         Numbers {
             pattern,
@@ -148,6 +155,15 @@ fn word_list(last: &mut Vec<String>, spare: &mut Vec<String>, n: usize) -> Vec<S
     list
 }
 
+/// `list` emptied, as a list of strings of another lifetime in the same allocation (a
+/// collection in place, which the standard library makes for a map over a list's own
+/// items): the relations borrow from each sentence in turn, and their list is kept from one
+/// tree to the next like the rest.
+fn recycled<'a>(mut list: Vec<&str>) -> Vec<&'a str> {
+    list.clear();
+    list.into_iter().map(|_| "").collect()
+}
+
 thread_local! {
     /// The tables of the last tree dropped on this thread, for the next one.
     static SPARE: RefCell<Option<Tables>> = const { RefCell::new(None) };
@@ -172,7 +188,8 @@ impl<'s> Tree<'s> {
             t.numbers.push(numbers);
         }
         t.link(tokens);
-        let rels = tokens.iter().map(|t| base_relation(&t.deprel)).collect();
+        let mut rels = recycled(std::mem::take(&mut t.rels));
+        rels.extend(tokens.iter().map(|t| base_relation(&t.deprel)));
         Tree {
             sentence,
             forms,
@@ -300,6 +317,7 @@ impl Drop for Tree<'_> {
         let mut tables = std::mem::take(&mut self.tables);
         tables.forms = std::mem::take(&mut self.forms);
         tables.lemmas = std::mem::take(&mut self.lemmas);
+        tables.rels = recycled(std::mem::take(&mut self.rels));
         // A tree dropped while the thread itself ends has nowhere to hand them; they are
         // freed as usual.
         let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(tables));
