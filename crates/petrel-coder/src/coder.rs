@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 
+use compact_str::format_compact;
 use jiff::civil::Date;
 use petrel_lexicon::verbs::EventCodes;
 use petrel_lexicon::Lexicon;
@@ -542,7 +543,7 @@ impl<'l> Coder<'l> {
                     .filter(|_| protest)
                     .and_then(|_| context::country_of(&source.code))
                     .map(|country| ActorMatch {
-                        code: format!("{country}GOV"),
+                        code: format_compact!("{country}GOV"),
                         head: v,
                         tokens: (v, v),
                         entries: vec![
@@ -621,7 +622,7 @@ fn object_pronoun_target(
         .map(|a| {
             let known = Known {
                 text: phrase(tree, &a),
-                code: a.code,
+                code: a.code.into(),
             };
             known.at(pronoun, pronoun, "pronoun for ")
         })
@@ -745,7 +746,7 @@ fn settle_country(tree: &Tree, actor: &mut ActorMatch, context: &StoryContext, p
                 actor
                     .entries
                     .push(format!("{}: {}", tree.sentence.tokens[p].form, owner.text));
-                actor.code = format!("{country}{sector}");
+                actor.code = format_compact!("{country}{sector}");
             }
         }
         return;
@@ -757,7 +758,7 @@ fn settle_country(tree: &Tree, actor: &mut ActorMatch, context: &StoryContext, p
         actor
             .entries
             .push(format!("the same as {} (earlier in the story)", known.text));
-        actor.code = known.code.clone();
+        actor.code = known.code.as_str().into();
         return;
     }
     // Where the sentence says the event happens, any sector; where the story happens (its
@@ -772,7 +773,7 @@ fn settle_country(tree: &Tree, actor: &mut ActorMatch, context: &StoryContext, p
         actor
             .entries
             .push(format!("country from where it happens: {}", place.text));
-        actor.code = format!("{}{sector}", place.code);
+        actor.code = format_compact!("{}{sector}", place.code);
     }
 }
 

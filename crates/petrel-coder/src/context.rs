@@ -29,7 +29,7 @@ impl Known {
     /// saying how those words came to stand for it.
     pub(crate) fn at(&self, first: usize, last: usize, how: &str) -> ActorMatch {
         ActorMatch {
-            code: self.code.clone(),
+            code: self.code.as_str().into(),
             head: last,
             tokens: (first, last),
             entries: vec![format!("{how}{} (earlier in the story)", self.text)],
@@ -317,7 +317,7 @@ impl StoryContext {
                     continue;
                 }
                 let known = Known {
-                    code: actor.code.clone(),
+                    code: actor.code.to_string(),
                     text: text(&actor),
                 };
                 let head = tree.token(actor.head);
@@ -365,7 +365,7 @@ impl StoryContext {
             self.events.push(Done {
                 root: event.code.get(..2).unwrap_or_default().to_string(),
                 doer: Known {
-                    code: event.source.code.clone(),
+                    code: event.source.code.to_string(),
                     text: text(&event.source),
                 },
                 act: self.acts,
@@ -378,7 +378,7 @@ impl StoryContext {
             let accused = event.target.as_ref().and_then(|t| country_of(&t.code));
             if let Some(accused) = accused {
                 let accuser = Known {
-                    code: event.source.code.clone(),
+                    code: event.source.code.to_string(),
                     text: text(&event.source),
                 };
                 self.accusations.push((accuser, accused.to_string()));
@@ -408,7 +408,7 @@ impl StoryContext {
             .filter(|a| !a.code.starts_with("---"));
         if let Some(actor) = speaker {
             self.speaker = Some(Known {
-                code: actor.code.clone(),
+                code: actor.code.to_string(),
                 text: text(&actor),
             });
         }
@@ -417,7 +417,7 @@ impl StoryContext {
             .map(|e| e.attribution.as_ref().unwrap_or(&e.source).clone());
         if let Some(actor) = root_subject.or(latest) {
             self.antecedent = Some(Known {
-                code: actor.code.clone(),
+                code: actor.code.to_string(),
                 text: text(&actor),
             });
         }

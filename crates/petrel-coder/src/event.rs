@@ -1,5 +1,6 @@
 //! What the coder produces: events, the actors in them, and the evidence for both.
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::modality::Modality;
@@ -7,7 +8,10 @@ use crate::modality::Modality;
 /// An actor as it appears in one event: its code and the words that gave it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActorMatch {
-    pub code: String,
+    /// The CAMEO code (`RUSGOV`). Held inline: codes are short (the dictionaries' longest
+    /// is 15 characters, 24 fit), and actors are copied from phrase to event several times a
+    /// sentence, each copy of a `String` an allocation. Serialized as a plain string.
+    pub code: CompactString,
     /// The token (0-based) heading the phrase that names the actor.
     pub head: usize,
     /// First and last token (0-based, inclusive) of the words that gave the code.

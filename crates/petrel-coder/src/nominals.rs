@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use petrel_lexicon::agents::{AgentEntry, Placement};
 use petrel_lexicon::Lexicon;
@@ -355,7 +356,7 @@ impl<'a> Nominals<'a> {
                     }
                 }
                 let mut actor = ActorMatch {
-                    code: code.to_string(),
+                    code: code.into(),
                     head: i,
                     tokens: (mention.start, mention.end),
                     entries,
@@ -367,7 +368,9 @@ impl<'a> Nominals<'a> {
                 // Ruto", as parsers often attach it): the person's fuller code wins.
                 if let Some(fuller) = countries
                     .iter()
-                    .filter(|c| c.code.len() > actor.code.len() && c.code.starts_with(&actor.code))
+                    .filter(|c| {
+                        c.code.len() > actor.code.len() && c.code.starts_with(actor.code.as_str())
+                    })
                     .max_by_key(|c| c.code.len())
                 {
                     let tokens = (
@@ -386,7 +389,7 @@ impl<'a> Nominals<'a> {
                 let agent = &self.lexicon.agents.entries[id];
                 if countries.is_empty() {
                     countries.push(ActorMatch {
-                        code: String::new(),
+                        code: CompactString::default(),
                         head: i,
                         tokens: (mention.start, mention.end),
                         entries: Vec::new(),
@@ -604,11 +607,14 @@ fn join(actor: &mut ActorMatch, agent: &AgentEntry, explain: bool) {
     } else {
         actor.code.as_str()
     };
-    actor.code = match agent.placement {
-        Placement::After => [base, &agent.code].concat(),
-        Placement::Before if actor.code.is_empty() => agent.code.clone(),
-        Placement::Before => [&agent.code, base].concat(),
-    };
+    // Written in place, not concatenated: a joined code still fits inline.
+    let mut code = CompactString::default();
+    match agent.placement {
+        Placement::After => code.extend([base, &agent.code]),
+        Placement::Before if actor.code.is_empty() => code.push_str(&agent.code),
+        Placement::Before => code.extend([&agent.code, base]),
+    }
+    actor.code = code;
     if explain {
         actor
             .entries

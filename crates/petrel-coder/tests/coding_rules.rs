@@ -158,8 +158,8 @@ type Triple = (String, String, Option<String>);
 fn triple(e: &Event) -> Triple {
     (
         e.code.clone(),
-        e.source.code.clone(),
-        e.target.as_ref().map(|t| t.code.clone()),
+        e.source.code.to_string(),
+        e.target.as_ref().map(|t| t.code.to_string()),
     )
 }
 

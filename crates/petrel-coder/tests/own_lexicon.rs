@@ -34,8 +34,8 @@ fn events(rows: &str, day: &str) -> Vec<(String, String, String)> {
             let target = e
                 .target
                 .as_ref()
-                .map_or("-".to_string(), |t| t.code.clone());
-            (e.code.clone(), e.source.code.clone(), target)
+                .map_or("-".to_string(), |t| t.code.to_string());
+            (e.code.clone(), e.source.code.to_string(), target)
         })
         .collect();
     out.sort();
@@ -537,7 +537,7 @@ fn a_clause_without_a_place_is_where_its_governing_clause_is() {
     let mut got: Vec<(String, String)> = coding
         .events
         .iter()
-        .map(|e| (e.code.clone(), e.target.as_ref().unwrap().code.clone()))
+        .map(|e| (e.code.clone(), e.target.as_ref().unwrap().code.to_string()))
         .collect();
     got.sort();
     assert_eq!(

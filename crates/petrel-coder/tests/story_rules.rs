@@ -76,8 +76,8 @@ fn triples(events: &[Event]) -> Vec<(String, String, String)> {
     let mut out: Vec<_> = events
         .iter()
         .map(|e| {
-            let target = e.target.as_ref().map_or("-".into(), |t| t.code.clone());
-            (e.code.clone(), e.source.code.clone(), target)
+            let target = e.target.as_ref().map_or("-".into(), |t| t.code.to_string());
+            (e.code.clone(), e.source.code.to_string(), target)
         })
         .collect();
     out.sort();

@@ -173,7 +173,7 @@ fn actor_record(actor: &ActorMatch, sentence: &Sentence, text: &str) -> ActorRec
     let last = sentence.tokens[actor.tokens.1].span.unwrap_or_default();
     let span = first.join(last);
     ActorRecord {
-        code: actor.code.clone(),
+        code: actor.code.to_string(),
         country: actor.code.get(..3).unwrap_or(&actor.code).to_string(),
         text: span.slice(text).unwrap_or_default().to_string(),
         span: span.into(),

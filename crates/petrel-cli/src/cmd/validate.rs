@@ -149,8 +149,10 @@ fn check(coder: &Coder, record: &Record, file: &Path) -> Outcome {
         for e in coded {
             events.insert(ExpectedEvent {
                 code: e.code,
-                source: e.source.code,
-                target: e.target.map_or_else(|| "---".to_string(), |t| t.code),
+                source: e.source.code.into(),
+                target: e
+                    .target
+                    .map_or_else(|| "---".to_string(), |t| t.code.into()),
             });
         }
     }
