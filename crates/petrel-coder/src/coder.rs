@@ -302,10 +302,8 @@ impl<'l> Coder<'l> {
             if !found.is_empty() {
                 return found;
             }
-            let mut conjuncts = vec![s];
-            conjuncts.extend(tree.children_with(s, "conj"));
-            conjuncts
-                .into_iter()
+            std::iter::once(s)
+                .chain(tree.children_with(s, "conj"))
                 .flat_map(|k| nominals.find_in(roles::user_of(tree, k).unwrap_or(k)))
                 .collect()
         };
@@ -326,15 +324,18 @@ impl<'l> Coder<'l> {
                 let found: Vec<ActorMatch> = subject
                     .map(|s| {
                         let clause = tree.head(s).filter(|_| tree.rel(s) == "nsubj");
-                        let others = clause.map_or(Vec::new(), |clause| {
-                            tree.children_with(clause, "nsubj")
-                                .filter(|&o| o != s)
-                                .collect()
-                        });
-                        std::iter::once(s)
-                            .chain(others)
-                            .flat_map(subject_actors)
-                            .collect()
+                        let mut others = clause
+                            .into_iter()
+                            .flat_map(|clause| tree.children_with(clause, "nsubj"))
+                            .filter(|&o| o != s)
+                            .peekable();
+                        // One subject (nearly always): its actors as they come, not moved
+                        // one by one into a list of their own.
+                        let mut found = subject_actors(s);
+                        if others.peek().is_some() {
+                            found.extend(others.flat_map(subject_actors));
+                        }
+                        found
                     })
                     .unwrap_or_default();
                 match (subject, antecedent) {
