@@ -8,7 +8,8 @@
 //! PETRARCH's reading of a pattern while letting the tree, not the surface string, decide what
 //! belongs to the verb.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
+use std::ops::Deref;
 
 use petrel_lexicon::verbs::{Element, EventCodes, Pattern, VerbDict, VerbId};
 use petrel_lexicon::words::is_plural_of;
@@ -61,9 +62,10 @@ pub fn match_verb<'l>(
     let scope = OnceCell::new();
     let sides = || {
         let scope = scope.get_or_init(|| {
-            let mut scope = self::scope(tree, v);
-            shared_subject(tree, v, &mut scope);
-            scope
+            let mut list = ScopeList::take();
+            self::scope(tree, v, &mut list.0);
+            shared_subject(tree, v, &mut list.0);
+            list
         });
         scope.split_at(scope.partition_point(|&p| p < v))
     };
@@ -135,10 +137,11 @@ pub fn match_verb<'l>(
 }
 
 /// The verb's scope: its dependents, transitively, in sentence order, not entering separate
-/// clauses.
-pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
-    // Collected breadth first into `out`, marked in a bit set, and read out of the bit set
-    // in order: no sorting. The bit set is on the stack for all but very long sentences.
+/// clauses: appended to `out` (which may hold another scope already).
+pub fn scope(tree: &Tree, v: usize, out: &mut Vec<usize>) {
+    // Collected breadth first at the end of `out`, marked in a bit set, and read out of the
+    // bit set in order: no sorting. The bit set is on the stack for all but very long
+    // sentences.
     let mut short = [0u64; 8];
     let mut long = Vec::new();
     let marks = if tree.len() <= 64 * short.len() {
@@ -147,9 +150,9 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
         long.resize(tree.len().div_ceil(64), 0);
         &mut long[..]
     };
-    let mut out = Vec::with_capacity(tree.len());
+    let start = out.len();
     out.extend_from_slice(tree.children(v));
-    let mut k = 0;
+    let mut k = start;
     while k < out.len() {
         let t = out[k];
         k += 1;
@@ -161,7 +164,7 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
         marks[t / 64] |= 1 << (t % 64);
         out.extend_from_slice(tree.children(t));
     }
-    out.clear();
+    out.truncate(start);
     for (k, &word) in marks.iter().enumerate() {
         let mut bits = word;
         while bits != 0 {
@@ -169,7 +172,39 @@ pub fn scope(tree: &Tree, v: usize) -> Vec<usize> {
             bits &= bits - 1;
         }
     }
-    out
+}
+
+thread_local! {
+    /// The list of the last scope dropped on this thread, emptied.
+    static SPARE_SCOPE: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+}
+
+/// A verb's scope, in the list of the last scope collected on this thread: matching a verb
+/// allocated and freed one for every dictionary verb of every sentence.
+struct ScopeList(Vec<usize>);
+
+impl ScopeList {
+    fn take() -> ScopeList {
+        ScopeList(SPARE_SCOPE.try_with(Cell::take).unwrap_or_default())
+    }
+}
+
+impl Deref for ScopeList {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+impl Drop for ScopeList {
+    /// Hands the list, emptied, to the next scope collected on this thread.
+    fn drop(&mut self) {
+        let mut list = std::mem::take(&mut self.0);
+        list.clear();
+        // Dropped while the thread itself ends, it is freed as usual.
+        let _ = SPARE_SCOPE.try_with(|spare| spare.set(list));
+    }
 }
 
 /// Adds to a verb's scope the subject it shares with the verb it depends on ("Gollum was seen
@@ -186,7 +221,12 @@ fn shared_subject(tree: &Tree, v: usize, scope: &mut Vec<usize>) {
         return;
     }
     scope.push(s);
-    scope.extend(self::scope(tree, s).into_iter().filter(|&t| t < v));
+    // The subject's scope, added in sentence order: the words before the verb are the first
+    // of it. (Written into `scope` itself, not a list of its own.)
+    let start = scope.len();
+    self::scope(tree, s, scope);
+    let before = scope[start..].partition_point(|&t| t < v);
+    scope.truncate(start + before);
     scope.sort_unstable();
     scope.dedup();
 }
