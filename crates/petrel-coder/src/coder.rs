@@ -211,6 +211,9 @@ impl<'l> Coder<'l> {
                     }
                 }
             }
+            // Room for exactly these: an event is some 350 bytes, and the four a list grows
+            // to at first take the allocator's slow path, here and where the list is freed.
+            events.reserve_exact(found.len());
             for event in found {
                 if event
                     .target
@@ -445,7 +448,9 @@ impl<'l> Coder<'l> {
                 evidence: evidence().clone(),
             }
         };
-        let mut out = Vec::new();
+        // Room for the one or two events most verbs give: an event is some 350 bytes, and
+        // the four a list grows to at first take the allocator's slow path.
+        let mut out = Vec::with_capacity(2);
         if codes.foretold {
             let speaker = attribution.as_ref().filter(|_| !negated);
             if let (Some(speaker), Some(code)) = (speaker, &codes.forward) {
