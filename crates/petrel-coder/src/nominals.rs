@@ -197,15 +197,17 @@ impl<'a> Nominals<'a> {
     /// dependents breadth first, without entering clauses. A head naming no actor asks the
     /// words before it first ("the Calenardhon government issue").
     pub fn find_in(&self, i: usize) -> Vec<ActorMatch> {
-        if let Some(joined) = self.premodifiers_joined(i) {
-            return joined;
-        }
-        // The last search's queue, emptied: a queue of its own cost each search an
-        // allocation.
+        // The last search's queue, emptied, for the words before the head and then the
+        // search: a list of their own cost each search an allocation.
         let mut queue = self.queue.take();
-        queue.clear();
-        queue.push(i);
-        let found = self.search(&mut queue);
+        let found = match self.premodifiers_joined(i, &mut queue) {
+            Some(joined) => joined,
+            None => {
+                queue.clear();
+                queue.push(i);
+                self.search(&mut queue)
+            }
+        };
         self.queue.set(queue);
         found
     }
@@ -238,13 +240,13 @@ impl<'a> Nominals<'a> {
     /// nearest the head says most: "government", not "Calenardhon". Parsers hang such words on
     /// the last noun one by one, or on one another, so an agent without a country takes the
     /// country another of them names.
-    fn premodifiers_joined(&self, i: usize) -> Option<Vec<ActorMatch>> {
+    fn premodifiers_joined(&self, i: usize, words: &mut Vec<usize>) -> Option<Vec<ActorMatch>> {
         if self.headed(i).is_some() {
             return None;
         }
         // The words naming actors, nearest first; only the actors used are copied.
-        let premodifiers = self.premodifiers(i);
-        let mut named = premodifiers
+        self.premodifiers(i, words);
+        let mut named = words
             .iter()
             .rev()
             .copied()
@@ -280,11 +282,10 @@ impl<'a> Nominals<'a> {
 
     /// The words before `i` that modify it within its own noun phrase, directly or through one
     /// another, in sentence order: compounds, adjectives, determiners, flat names and
-    /// possessives, not phrases with a preposition or clauses.
-    fn premodifiers(&self, i: usize) -> Vec<usize> {
-        // The words found so far are the ones whose children are looked at next: nothing is
-        // allocated for the many heads with no such word.
-        let mut out = Vec::new();
+    /// possessives, not phrases with a preposition or clauses: written into `out`.
+    fn premodifiers(&self, i: usize, out: &mut Vec<usize>) {
+        // The words found so far are the ones whose children are looked at next.
+        out.clear();
         let (mut t, mut next) = (i, 0);
         loop {
             for &c in self.tree.children(t) {
@@ -298,7 +299,6 @@ impl<'a> Nominals<'a> {
             (t, next) = (found, next + 1);
         }
         out.sort_unstable();
-        out
     }
 
     /// The actors of the phrase headed at `i` alone (no conjuncts); `inherited` countries
