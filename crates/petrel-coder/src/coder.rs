@@ -1,5 +1,6 @@
 //! The coder: one sentence in, its events out.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use compact_str::format_compact;
@@ -418,14 +419,15 @@ impl<'l> Coder<'l> {
                         .and_then(|c| table.negate(c))
                         .map(str::to_string)
                 };
-                EventCodes {
+                Cow::Owned(EventCodes {
                     forward: negate(&m.codes.forward),
                     reverse: negate(&m.codes.reverse),
                     foretold: m.codes.foretold,
                     joint: negate(&m.codes.joint),
-                }
+                })
             }
-            None => m.codes.clone(),
+            // The dictionary's own codes, borrowed: copied, they cost a string each.
+            None => Cow::Borrowed(m.codes),
         };
         let negated = negated && negation.is_none();
         // `find_in` looks at the phrase's head first, then inside it.
