@@ -13,6 +13,9 @@ use petrel_text::{Sentence, Token};
 thread_local! {
     /// The copy last dropped on this thread, for the next one to overwrite.
     static SPARE: RefCell<Option<Sentence>> = const { RefCell::new(None) };
+    /// Tokens a copy had beyond the sentence it was made for, kept for a longer one: dropped
+    /// and cloned anew, they cost six strings each.
+    static EXTRA: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A sentence as the coder reads it: the one given, or a mended copy of it.
@@ -29,7 +32,12 @@ impl Repaired<'_> {
             .ok()
             .flatten()
             .unwrap_or_default();
-        overwrite(&mut copy, sentence);
+        let mended =
+            EXTRA.try_with(|extra| overwrite(&mut copy, sentence, &mut extra.borrow_mut()));
+        if mended.is_err() {
+            // While the thread ends: no tokens to keep aside.
+            overwrite(&mut copy, sentence, &mut Vec::new());
+        }
         copy
     }
 }
@@ -56,8 +64,9 @@ impl Drop for Repaired<'_> {
     }
 }
 
-/// Makes `to` equal to `from`, reusing the strings `to` has.
-fn overwrite(to: &mut Sentence, from: &Sentence) {
+/// Makes `to` equal to `from`, reusing the strings `to` has and the tokens in `extra`, and
+/// putting the tokens it has too many in `extra`.
+fn overwrite(to: &mut Sentence, from: &Sentence, extra: &mut Vec<Token>) {
     // Taken apart field by field, so that a field added to either type must be copied here.
     let Sentence {
         id,
@@ -68,7 +77,13 @@ fn overwrite(to: &mut Sentence, from: &Sentence) {
     to.id.clone_from(id);
     to.text.clone_from(text);
     to.span = *span;
-    to.tokens.truncate(tokens.len());
+    if to.tokens.len() > tokens.len() {
+        extra.extend(to.tokens.drain(tokens.len()..));
+    }
+    while to.tokens.len() < tokens.len() {
+        let Some(token) = extra.pop() else { break };
+        to.tokens.push(token);
+    }
     let kept = to.tokens.len();
     for (to, from) in to.tokens.iter_mut().zip(tokens) {
         let Token {
