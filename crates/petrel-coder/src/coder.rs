@@ -330,9 +330,23 @@ impl<'l> Coder<'l> {
                                 .filter(|&o| o != s)
                                 .collect()
                         });
-                        std::iter::once(s)
+                        if others.is_empty() {
+                            return subject_actors(s);
+                        }
+                        let all: Vec<ActorMatch> = std::iter::once(s)
                             .chain(others)
                             .flat_map(subject_actors)
+                            .collect();
+                        // "*U.S.* President *Donald Trump* agreed", split into two subjects,
+                        // is one actor: a bare country named beside someone of it says less.
+                        let vaguer = |a: &ActorMatch| {
+                            all.iter()
+                                .any(|b| b.code.len() > a.code.len() && b.code.starts_with(&a.code))
+                        };
+                        let keep: Vec<bool> = all.iter().map(|a| !vaguer(a)).collect();
+                        all.into_iter()
+                            .zip(keep)
+                            .filter_map(|(a, k)| k.then_some(a))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -614,8 +628,15 @@ fn object_pronoun_target(
         return Vec::new();
     };
     let is_source = |a: &ActorMatch| sources.iter().any(|s| s.code == a.code);
+    // Not a word of the source's own phrase ("*Kenyan* police arrested him").
+    let in_source = |i: usize| {
+        sources
+            .iter()
+            .any(|s| (s.tokens.0..=s.tokens.1).contains(&i))
+    };
     (0..pronoun)
         .rev()
+        .filter(|&i| !in_source(i))
         .flat_map(|i| nominals.actors(i))
         .find(|a| !is_source(a))
         .map(|a| {
