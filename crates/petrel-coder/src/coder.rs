@@ -328,18 +328,30 @@ impl<'l> Coder<'l> {
                 let found: Vec<ActorMatch> = subject
                     .map(|s| {
                         let clause = tree.head(s).filter(|_| tree.rel(s) == "nsubj");
-                        let mut others = clause
-                            .into_iter()
-                            .flat_map(|clause| tree.children_with(clause, "nsubj"))
-                            .filter(|&o| o != s)
-                            .peekable();
-                        // One subject (nearly always): its actors as they come, not moved
-                        // one by one into a list of their own.
-                        let mut found = subject_actors(s);
-                        if others.peek().is_some() {
-                            found.extend(others.flat_map(subject_actors));
+                        let others = clause.map_or(Vec::new(), |clause| {
+                            tree.children_with(clause, "nsubj")
+                                .filter(|&o| o != s)
+                                .collect()
+                        });
+                        if others.is_empty() {
+                            return subject_actors(s);
                         }
-                        found
+                        let all: Vec<ActorMatch> = std::iter::once(s)
+                            .chain(others)
+                            .flat_map(subject_actors)
+                            .collect();
+                        // "*U.S.* President *Donald Trump* agreed", split into two subjects,
+                        // is one actor: a bare country named beside someone of it says less.
+                        let vaguer = |a: &ActorMatch| {
+                            all.iter().any(|b| {
+                                b.code.len() > a.code.len() && b.code.starts_with(a.code.as_str())
+                            })
+                        };
+                        let keep: Vec<bool> = all.iter().map(|a| !vaguer(a)).collect();
+                        all.into_iter()
+                            .zip(keep)
+                            .filter_map(|(a, k)| k.then_some(a))
+                            .collect()
                     })
                     .unwrap_or_default();
                 match (subject, antecedent) {
@@ -623,8 +635,15 @@ fn object_pronoun_target(
         return Vec::new();
     };
     let is_source = |a: &ActorMatch| sources.iter().any(|s| s.code == a.code);
+    // Not a word of the source's own phrase ("*Kenyan* police arrested him").
+    let in_source = |i: usize| {
+        sources
+            .iter()
+            .any(|s| (s.tokens.0..=s.tokens.1).contains(&i))
+    };
     (0..pronoun)
         .rev()
+        .filter(|&i| !in_source(i))
         .flat_map(|i| nominals.actors(i))
         .find(|a| !is_source(a))
         .map(|a| {

@@ -126,7 +126,10 @@ impl<'s> Heads<'s> {
         for i in 0..self.heads.len() {
             let Some(h) = self.heads[i] else { continue };
             let fix = match self.deprel(i) {
-                "nsubj:pass" => self.active_subject(i, h),
+                "nsubj:pass" => self
+                    .modifier_read_as_subject(i, h)
+                    .or_else(|| self.active_subject(i, h)),
+                "nsubj" => self.modifier_read_as_subject(i, h),
                 "compound" => self.name_before_verb(i, h),
                 "nmod:poss" => self.possessive_on_verb(i, h),
                 "conj" => self
@@ -420,6 +423,28 @@ impl<'s> Heads<'s> {
                     .children(k)
                     .any(|m| self.sentence.tokens[m].lemma.eq_ignore_ascii_case("by"))
             })
+    }
+
+    /// "*Kenyan* police had arrested him", with "Kenyan" read as a second subject of the verb:
+    /// a lone name or adjective straight before a noun that is a subject of the same verb
+    /// modifies that noun.
+    fn modifier_read_as_subject(&self, i: usize, v: usize) -> Option<Fix> {
+        let noun = i + 1;
+        let misread = matches!(self.upos(i), "PROPN" | "ADJ")
+            && self.children(i).next().is_none()
+            && noun < self.heads.len()
+            && self.upos(noun) == "NOUN"
+            && self.heads[noun] == Some(v)
+            && matches!(self.deprel(noun), "nsubj" | "nsubj:pass");
+        misread.then_some(Fix {
+            token: i,
+            head: Some(NewHead::Token(noun)),
+            deprel: Some(if self.upos(i) == "ADJ" {
+                "amod"
+            } else {
+                "compound"
+            }),
+        })
     }
 
     /// "Erdogan *hosted* NATO leaders", tagged as a participle: a passive subject of a verb

@@ -1528,3 +1528,39 @@ fn a_subject_read_as_part_of_an_opening_day_gets_its_verb_back() {
         8 .          .          PUNCT 6 punct";
     assert_eq!(code(&lex, appos), want(&[("111", "GONGOV", Some("ARN"))]));
 }
+
+#[test]
+fn a_name_read_as_a_second_subject_modifies_the_subject_after_it() {
+    let lex = lexicon();
+    // "Gondor police condemned Arnor", with "Gondor" read as a second (passive) subject.
+    let rows = "
+        1 Gondor    Gondor  PROPN 3 nsubj:pass
+        2 police    police  NOUN  3 nsubj
+        3 condemned condemn VERB  0 root
+        4 Arnor     Arnor   PROPN 3 obj
+        5 .         .       PUNCT 3 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "GONCOP", Some("ARN"))]));
+}
+
+#[test]
+fn a_country_split_off_as_a_second_subject_adds_no_second_actor() {
+    let lex = lexicon();
+    // "Arnor's King Elessar condemned Gondor" parsed with "Arnor" and "Elessar" as two
+    // subjects: one actor (ARNGOV), not ARN and ARNGOV.
+    let rows = "
+        1 Arnor     Arnor   PROPN 4 nsubj
+        2 King      King    PROPN 3 compound
+        3 Elessar   Elessar PROPN 4 nsubj
+        4 condemned condemn VERB  0 root
+        5 Gondor    Gondor  PROPN 4 obj
+        6 .         .       PUNCT 4 punct";
+    let coding = code_on(&lex, rows, Some(date(2012, 6, 1)));
+    assert_eq!(triples(&coding), want(&[("111", "ARNGOV", Some("GON"))]));
+    // Two subjects of different countries both act ("Hours later Arnor Gondor condemned").
+    let two = rows.replace("3 Elessar   Elessar", "3 Rohan     Rohan  ");
+    let coding = code_on(&lex, &two, Some(date(2012, 6, 1)));
+    assert_eq!(
+        triples(&coding),
+        want(&[("111", "ARN", Some("GON")), ("111", "ROH", Some("GON"))])
+    );
+}

@@ -431,6 +431,17 @@ fn an_object_pronoun_is_the_nearest_other_actor_before_it() {
             ("111".into(), "ARN".into(), "GON".into())
         ]
     );
+    // "Gondor police urged him to leave": "him" is not the police's own country.
+    let rows = "
+        1 Gondor Gondor PROPN 2 compound
+        2 police police NOUN  3 nsubj
+        3 urged  urge   VERB  0 root
+        4 him    he     PRON  3 obj
+        5 to     to     PART  6 mark
+        6 leave  leave  VERB  3 xcomp
+        7 .      .      PUNCT 3 punct";
+    let coding = coder.code_in_story(&parse(rows), None, &mut StoryContext::default());
+    assert_eq!(triples(&coding.events), vec![]);
 }
 
 #[test]

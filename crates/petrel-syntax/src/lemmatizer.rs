@@ -9,7 +9,9 @@
 //! lemmas (EWT: everything but proper nouns, in the main) is learned too, by word types so that
 //! one frequent word (`I`) does not decide for a whole class. When the longest suffix's edit
 //! gives a lemma never seen in training and a shorter suffix's gives a known one, the known one
-//! wins (`shelled`: `shel` from `-elled` as in `travelled`, `shell` from `-led`).
+//! wins (`shelled`: `shel` from `-elled` as in `travelled`, `shell` from `-led`). A rule never
+//! strips more than the suffix it is learned for, and words whose lemma has capitals teach
+//! rules to keep the case (`Canadian`, so that an unseen `Cambodian` stays as it is).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -206,11 +208,20 @@ impl Lemmatizer {
         let mut defaults = Vec::new();
         for (form, upos, lemma) in type_list {
             let upos_hash = hash_str(upos);
-            let lower = lowering.binary_search(&upos_hash).is_ok();
-            let edit = id_of(Edit::between(form, lemma, lower));
+            // A lemma with capitals (`Canadian` as an adjective) keeps the form's case even in
+            // a class that lower-cases: lower-casing first would make its edit a rewrite of
+            // the whole word, and suffix rules learn that such words keep their case.
+            let lower = lowering.binary_search(&upos_hash).is_ok() && !has_upper(lemma);
+            let edit = Edit::between(form, lemma, lower);
+            let strip = usize::from(edit.strip);
+            let edit = id_of(edit);
             defaults.push(rule_key(upos_hash, ""));
             let lower_form = form.to_lowercase();
-            for suffix in suffixes(&lower_form) {
+            // A suffix rule rewrites only the characters it looked at: an edit that strips
+            // more (`went` → `go` under `-nt`) would graft part of another word onto an unseen
+            // one (`Cambodian` → `cCanadian` from `canadian` → `Canadian` under `-dian`).
+            let seen = suffixes(&lower_form).filter(|s| s.chars().count() >= strip);
+            for suffix in seen {
                 *rule_counts
                     .entry(rule_key(upos_hash, suffix))
                     .or_default()
@@ -357,6 +368,10 @@ impl Lemmatizer {
     }
 }
 
+fn has_upper(s: &str) -> bool {
+    s.chars().any(char::is_uppercase)
+}
+
 /// For each key, its most frequent edit (ties to the lower edit number).
 fn most_frequent(counts: HashMap<u64, HashMap<u32, u32>>) -> HashedMap<u32> {
     counts
@@ -459,6 +474,34 @@ mod tests {
         // Unknown UPOS: the form itself.
         assert_eq!(lemma(&l, "Qx", "SYM"), "Qx");
         assert_eq!(lemma(&l, "", "NOUN"), "");
+    }
+
+    #[test]
+    fn rules_keep_proper_adjectives_and_rewrite_only_their_suffix() {
+        let s = sentence(&[
+            ("Big", "big", "ADJ"),
+            ("Tall", "tall", "ADJ"),
+            ("Red", "red", "ADJ"),
+            ("Old", "old", "ADJ"),
+            ("Small", "small", "ADJ"),
+            ("Canadian", "Canadian", "ADJ"),
+            ("canadian", "Canadian", "ADJ"),
+            ("Indian", "Indian", "ADJ"),
+            ("Iranian", "Iranian", "ADJ"),
+            ("went", "go", "VERB"),
+            ("Went", "go", "VERB"),
+            ("walked", "walk", "VERB"),
+            ("talked", "talk", "VERB"),
+            ("paint", "paint", "VERB"),
+        ]);
+        let l = Lemmatizer::train(&[s]);
+        assert_eq!(lemma(&l, "Large", "ADJ"), "large", "adjectives lower-case");
+        for form in ["Cambodian", "Georgian", "Ukrainian", "Venezuelan"] {
+            assert_eq!(lemma(&l, form, "ADJ"), form);
+        }
+        // Two word types back `went` → `go`, but only under the whole `went`.
+        assert_eq!(lemma(&l, "went", "VERB"), "go");
+        assert_eq!(lemma(&l, "spent", "VERB"), "spent");
     }
 
     #[test]

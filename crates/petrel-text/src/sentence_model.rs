@@ -141,7 +141,10 @@ impl SentenceModel {
             let last_in_paragraph = paragraph_ends[i] == i;
             let end = if last_in_paragraph || header_until == Some(i) {
                 true
-            } else if words[i + 1].clitic || header_until.is_some_and(|h| i < h) {
+            } else if words[i + 1].clitic
+                || header_until.is_some_and(|h| i < h)
+                || name_continues(text, words, i)
+            {
                 false
             } else if length >= MAX_SENTENCE_WORDS {
                 true
@@ -162,6 +165,18 @@ impl SentenceModel {
         }
         ends
     }
+}
+
+/// Whether the space after word `i` lies inside a name: two capitalised words with only spaces
+/// between them ("Islamic State", "Prime Minister"). A sentence ending without punctuation
+/// before a capitalised word on the same line is rare enough that the model, left to itself,
+/// cut "Two Islamic | State suicide bombers".
+fn name_continues(text: &str, words: &[Word], i: usize) -> bool {
+    let title = |w: &Word| {
+        let mut chars = text[w.start..w.end].chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    words[i + 1].gap == Gap::Space && title(&words[i]) && title(&words[i + 1])
 }
 
 /// For each word, the index of the last word of its paragraph.
@@ -571,6 +586,22 @@ mod tests {
         assert_eq!(shape("<p>"), "_");
         assert_eq!(shape("a<p>"), "l<l>");
         assert_eq!(shape("“"), "o");
+    }
+
+    #[test]
+    fn two_capitalised_words_on_a_line_are_one_name() {
+        let texts: Vec<Option<String>> =
+            crate::segment::segment("Two Islamic State fighters attacked.")
+                .iter()
+                .map(|s| s.text.clone())
+                .collect();
+        assert_eq!(
+            texts,
+            [Some("Two Islamic State fighters attacked.".to_string())]
+        );
+        // A line break between them may still end a headline.
+        let headline = crate::segment::segment("Two Killed\nPolice said two men died.");
+        assert_eq!(headline.len(), 2);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use petrel_lexicon::Lexicon;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
-const PRECISION_FLOOR: f64 = 0.90;
-const RECALL_FLOOR: f64 = 0.835;
+const PRECISION_FLOOR: f64 = 0.91;
+const RECALL_FLOOR: f64 = 0.85;
 
 type Triple = (String, String, String);
 
