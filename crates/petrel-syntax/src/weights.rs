@@ -632,13 +632,12 @@ impl SmallWeights {
         for &key in keys {
             let fp = fingerprint16(key);
             let &[first, second] = self.home(key);
-            // Zero exactly when the probe ends at the slot (both factors are below 2^16).
-            let ends = |s: SmallSlot| u32::from(s.fingerprint() ^ fp) * u32::from(s.fingerprint());
-            let slot = if ends(first).min(ends(second)) == 0 {
-                select_unpredictable(ends(first) == 0, first, second)
-            } else {
-                probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
-            };
+            let ends = |s: SmallSlot| s.fingerprint() == fp || s.fingerprint() == 0;
+            // The second slot is where the probe ends unless the first is.
+            let mut slot = select_unpredictable(ends(first), first, second);
+            if !ends(slot) {
+                slot = probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp);
+            }
             sums.add(select_unpredictable(
                 slot.fingerprint() == fp,
                 slot,

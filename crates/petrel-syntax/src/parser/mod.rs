@@ -19,8 +19,8 @@ use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::weights::{SmallWeights, Weights};
 use features::{
-    label_features, labelled_move_features, unlabelled_move_features, LABELLED, MOVE, ROLES,
-    UNLABELLED,
+    label_features, labelled_move_features, role_words, unlabelled_move_features, LABELLED, MOVE,
+    ROLES, UNLABELLED,
 };
 use state::{Move, State, MOVES, NONE};
 
@@ -145,12 +145,11 @@ impl Parser {
         let mut groups = 1;
         let mut places = [0; ROLES.len()];
         let mut missing = [0; ROLES.len()];
-        for (r, (role, place)) in ROLES.into_iter().zip(&mut places).enumerate() {
-            let word = role.word(state);
+        for (r, (word, place)) in role_words(state).into_iter().zip(&mut places).enumerate() {
             *place = r * run + if word == NONE { run - 1 } else { word as usize };
             if roles[*place].is_none() {
                 let end = ends[groups - 1];
-                ends[groups] = end + role.features(words, state, word, &mut keys[end..]);
+                ends[groups] = end + ROLES[r].features(words, state, word, &mut keys[end..]);
                 missing[groups - 1] = *place;
                 groups += 1;
             }
@@ -214,22 +213,20 @@ fn best_move(state: &State, scores: &[i32; 3], allowed: impl Fn(Move) -> bool) -
 }
 
 /// The best label other than `root` (which only the root's arc takes); ties go to the
-/// earlier label.
+/// earlier label. The root's score is overwritten.
 ///
-/// In two passes without branches (the highest score, then where it first is), which the
-/// compiler turns into a few vector instructions.
-fn best_label(scores: &[i32], root: u16) -> u16 {
+/// The root's score is made the lowest there is, so that the highest score is found over the
+/// plain slice (a few vector instructions), then where it first is.
+fn best_label(scores: &mut [i32], root: u16) -> u16 {
     let root = usize::from(root);
-    let others = || {
-        scores
-            .iter()
-            .enumerate()
-            .map(move |(i, &s)| if i == root { i32::MIN } else { s })
-    };
-    let top = others().max().unwrap_or(i32::MIN);
-    others()
+    if let Some(s) = scores.get_mut(root) {
+        *s = i32::MIN;
+    }
+    let top = scores.iter().copied().max().unwrap_or(i32::MIN);
+    scores
+        .iter()
         .enumerate()
-        .position(|(i, s)| s == top && i != root)
+        .position(|(i, &s)| s == top && i != root)
         .unwrap_or(usize::from(root == 0)) as u16
 }
 
@@ -239,10 +236,16 @@ mod tests {
 
     #[test]
     fn best_label_never_picks_root() {
-        assert_eq!(best_label(&[5, 9, 1], 1), 0);
-        assert_eq!(best_label(&[9, 1, 3], 0), 2);
-        assert_eq!(best_label(&[4, 7, 7], 0), 1, "ties go to the earlier label");
-        assert_eq!(best_label(&[7, 9, 7], 1), 0);
+        assert_eq!(best_label(&mut [5, 9, 1], 1), 0);
+        assert_eq!(best_label(&mut [9, 1, 3], 0), 2);
+        assert_eq!(
+            best_label(&mut [4, 7, 7], 0),
+            1,
+            "ties go to the earlier label"
+        );
+        assert_eq!(best_label(&mut [7, 9, 7], 1), 0);
+        assert_eq!(best_label(&mut [i32::MIN, i32::MIN], 0), 1);
+        assert_eq!(best_label(&mut [i32::MIN, i32::MIN], 1), 0);
     }
 
     #[test]
