@@ -247,13 +247,7 @@ impl Weights {
         for chunk in keys.chunks(BATCH) {
             self.prefetch(chunk);
             let mut rows = [(0u32, 0u32); BATCH];
-            let mut found = 0;
-            for &key in chunk {
-                if let Some(row) = self.find_row(key) {
-                    rows[found] = row;
-                    found += 1;
-                }
-            }
+            let found = self.find_rows(chunk, &mut rows);
             self.add_rows(&rows[..found], scores);
         }
     }
@@ -270,10 +264,21 @@ impl Weights {
     }
 
     /// The two last passes of [`Weights::score`] apart: finds the rows of `keys` (whose slots
-    /// should have been asked for with [`Weights::prefetch`]) and asks for their entries.
-    pub fn find_rows(&self, keys: &[u64], rows: &mut Vec<(u32, u32)>) {
-        rows.clear();
-        rows.extend(keys.iter().filter_map(|&key| self.find_row(key)));
+    /// should have been asked for with [`Weights::prefetch`]), asks for their entries, and puts
+    /// them at the start of `rows` (at least as long as `keys`); how many there are.
+    ///
+    /// Into a fixed buffer rather than a growing one, which would check its capacity for
+    /// every row found.
+    #[inline]
+    pub fn find_rows(&self, keys: &[u64], rows: &mut [(u32, u32)]) -> usize {
+        let mut found = 0;
+        for &key in keys {
+            if let Some(row) = self.find_row(key) {
+                rows[found] = row;
+                found += 1;
+            }
+        }
+        found
     }
 
     /// Adds the rows found by [`Weights::find_rows`] into `scores`.
@@ -320,13 +325,14 @@ impl Weights {
     fn find_row(&self, key: u64) -> Option<(u32, u32)> {
         let (start, end) = self.row_from((key as usize) & self.mask, fingerprint32(key));
         (start < end).then(|| {
-            // One cell in each cache line of the row (a line holds 16).
-            let mut at = start;
-            while at < end {
-                prefetch(&self.entries[at as usize]);
-                at += 16;
+            // One cell in each cache line of the row (a line holds 16): the first and the
+            // last, which are all most rows touch, then any in between.
+            let row = &self.entries[start as usize..end as usize];
+            prefetch(&row[0]);
+            prefetch(&row[row.len() - 1]);
+            for cell in row.iter().skip(16).step_by(16) {
+                prefetch(cell);
             }
-            prefetch(&self.entries[end as usize - 1]);
             (start, end)
         })
     }
@@ -635,7 +641,10 @@ impl SmallWeights {
             let ends = |s: SmallSlot| s.fingerprint() == fp || s.fingerprint() == 0;
             // The second slot is where the probe ends unless the first is.
             let mut slot = select_unpredictable(ends(first), first, second);
-            if !ends(slot) {
+            // Zero exactly when the probe ends at the slot (both factors are below 2^16): one
+            // test, so one branch, and one that is nearly always taken.
+            let open = u32::from(slot.fingerprint() ^ fp) * u32::from(slot.fingerprint());
+            if open != 0 {
                 slot = probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp);
             }
             sums.add(select_unpredictable(

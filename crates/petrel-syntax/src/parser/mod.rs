@@ -19,8 +19,8 @@ use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::weights::{SmallWeights, Weights};
 use features::{
-    label_features, labelled_move_features, role_words, unlabelled_move_features, LABELLED, MOVE,
-    ROLES, UNLABELLED,
+    label_features, labelled_move_features, role_words, unlabelled_move_features, LABEL, LABELLED,
+    MOVE, ROLES, UNLABELLED,
 };
 use state::{Move, State, MOVES, NONE};
 
@@ -41,8 +41,6 @@ pub struct Parser {
 pub struct ParseWork {
     state: State,
     words: Words,
-    /// Rows of the label model found for an arc's features.
-    rows: Vec<(u32, u32)>,
     scores: Vec<i32>,
     /// The move scores of each role's features (see [`features::Role`]) with each word in it
     /// (the last for no word), once looked up in this sentence: `ROLES.len()` runs of n + 2.
@@ -81,7 +79,6 @@ impl Parser {
         let ParseWork {
             state,
             words,
-            rows,
             scores,
             roles,
         } = work;
@@ -116,10 +113,11 @@ impl Parser {
             if !state.is_final() && state.forced().is_none() {
                 ahead = Some(unlabelled_move_features(words, state));
             }
-            self.labeller.find_rows(&keys, rows);
+            let mut rows = [(0, 0); LABEL];
+            let found = self.labeller.find_rows(&keys, &mut rows);
             scores.clear();
             scores.resize(self.labels.len(), 0);
-            self.labeller.add_rows(rows, scores);
+            self.labeller.add_rows(&rows[..found], scores);
             state.set_label(dep, best_label(scores, self.root));
         }
     }
