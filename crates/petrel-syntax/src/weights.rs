@@ -70,8 +70,18 @@ fn fingerprint32(key: u64) -> u32 {
 
 /// An entry as stored: `[class, weight]`, the class's bits in an `i16`. A dense row is a cell
 /// `[DENSE, 0]` followed by the row's weights for every class, two to a cell, so that it lies
-/// in one stretch of memory with nothing to look up in between.
+/// in one stretch of memory with nothing to look up in between, and zeros after them up to a
+/// whole number of [`LANES`].
 type Cell = [i16; 2];
+
+/// Dense rows are padded with zero weights to a multiple of this many, so that they add up in
+/// whole vector registers (two of AVX2's), with no last few weights to add one at a time.
+const LANES: usize = 16;
+
+/// Scores of models with at most this many classes are summed in a buffer on the stack,
+/// padded to whole [`LANES`] and indexed by a byte: no bounds check for any entry, and dense
+/// rows added in whole vectors.
+const STACK_CLASSES: usize = 256;
 
 /// Marks the start of a dense row: the bits of class 65535, which no model has (classes are
 /// numbered by `u16` and there are at most 65535 of them).
@@ -100,6 +110,11 @@ const MIN_DENSE: usize = 8;
 
 impl Weights {
     pub fn new(rows: Rows) -> Weights {
+        assert!(
+            (rows.rows.iter())
+                .all(|(_, row)| row.iter().all(|e| usize::from(e.class) < rows.classes)),
+            "a weight for a class out of range"
+        );
         let mask = capacity(rows.rows.len()) - 1;
         let table = place(&rows.rows, mask);
         let mut slots = Vec::with_capacity(mask + 2);
@@ -142,7 +157,7 @@ impl Weights {
         entry: impl Fn(usize) -> Entry,
     ) -> Weights {
         let min_len = MIN_DENSE.max(classes / 4);
-        let dense_cells = 1 + classes.div_ceil(2);
+        let dense_cells = 1 + classes.next_multiple_of(LANES) / 2;
         let row = |slots: &[Slot], i: usize| slots[i].start as usize..slots[i + 1].start as usize;
         let densable = |rows: std::ops::Range<usize>| {
             rows.len() >= min_len
@@ -304,6 +319,10 @@ impl Weights {
 
     #[inline(always)]
     fn add_rows_inline(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        if scores.len() == self.classes && self.classes <= STACK_CLASSES {
+            self.add_rows_on_stack(rows, scores);
+            return;
+        }
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
                 [[DENSE, _], weights @ ..] => {
@@ -318,6 +337,32 @@ impl Weights {
                 }
             }
         }
+    }
+
+    /// [`Weights::add_rows_inline`] for a model of at most [`STACK_CLASSES`] classes, whose
+    /// classes (checked on loading) fit in a byte.
+    #[inline(always)]
+    fn add_rows_on_stack(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        let mut sums = [0i32; STACK_CLASSES];
+        sums[..scores.len()].copy_from_slice(scores);
+        for &(start, end) in rows {
+            match &self.entries[start as usize..end as usize] {
+                [[DENSE, _], weights @ ..] => {
+                    let lanes = sums.chunks_exact_mut(LANES);
+                    for (sums, weights) in lanes.zip(weights.as_flattened().chunks_exact(LANES)) {
+                        for (s, &w) in sums.iter_mut().zip(weights) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+                row => {
+                    for &[class, weight] in row {
+                        sums[usize::from(class as u8)] += i32::from(weight);
+                    }
+                }
+            }
+        }
+        scores.copy_from_slice(&sums[..scores.len()]);
     }
 
     /// Where the row of `key` lies in `entries`, if it has one, having asked for all of it.
