@@ -375,8 +375,10 @@ impl Weights {
             let row = &self.entries[start as usize..end as usize];
             prefetch(&row[0]);
             prefetch(&row[row.len() - 1]);
-            for cell in row.iter().skip(16).step_by(16) {
-                prefetch(cell);
+            let mut at = 16;
+            while at < row.len() {
+                prefetch(&row[at]);
+                at += 16;
             }
             (start, end)
         })
