@@ -319,9 +319,16 @@ impl Weights {
 
     #[inline(always)]
     fn add_rows_inline(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
-        if scores.len() == self.classes && self.classes <= STACK_CLASSES {
-            self.add_rows_on_stack(rows, scores);
-            return;
+        if scores.len() == self.classes {
+            // The smallest buffer that holds the padded rows: it is cleared for every call.
+            match self.classes.next_multiple_of(LANES) {
+                0..=64 => return self.add_rows_on_stack::<64>(rows, scores),
+                65..=128 => return self.add_rows_on_stack::<128>(rows, scores),
+                129..=STACK_CLASSES => {
+                    return self.add_rows_on_stack::<STACK_CLASSES>(rows, scores)
+                }
+                _ => {}
+            }
         }
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
@@ -339,12 +346,14 @@ impl Weights {
         }
     }
 
-    /// [`Weights::add_rows_inline`] for a model of at most [`STACK_CLASSES`] classes, whose
-    /// classes (checked on loading) fit in a byte.
+    /// [`Weights::add_rows_inline`] for a model whose classes, padded to whole [`LANES`], are
+    /// at most `N` (at most [`STACK_CLASSES`], so that a class, checked on loading, fits in a
+    /// byte). The rows are summed from zero and the sums then added to `scores`, which takes
+    /// fewer instructions than copying the scores in and out.
     #[inline(always)]
-    fn add_rows_on_stack(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
-        let mut sums = [0i32; STACK_CLASSES];
-        sums[..scores.len()].copy_from_slice(scores);
+    fn add_rows_on_stack<const N: usize>(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        const { assert!(N <= STACK_CLASSES && N % LANES == 0) };
+        let mut sums = [0i32; N];
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
                 [[DENSE, _], weights @ ..] => {
@@ -357,12 +366,14 @@ impl Weights {
                 }
                 row => {
                     for &[class, weight] in row {
-                        sums[usize::from(class as u8)] += i32::from(weight);
+                        sums[usize::from(class as u8) % N] += i32::from(weight);
                     }
                 }
             }
         }
-        scores.copy_from_slice(&sums[..scores.len()]);
+        for (s, &sum) in scores.iter_mut().zip(&sums) {
+            *s += sum;
+        }
     }
 
     /// Where the row of `key` lies in `entries`, if it has one, having asked for all of it.
