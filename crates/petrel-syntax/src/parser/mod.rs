@@ -86,16 +86,20 @@ impl Parser {
         state.start(n);
         roles.clear();
         roles.resize(ROLES.len() * (n + 2), None);
-        // The current state's unlabelled move features, when made while a label was chosen.
-        let mut ahead = None;
+        // The move features of a decision (see `move_scores`), in one buffer for the sentence.
+        let mut keys = [0; MOVE];
+        // Whether the first `UNLABELLED` keys are the current state's, made while a label was
+        // chosen.
+        let mut ahead = false;
         while !state.is_final() {
             let m = match state.forced() {
                 Some(m) => m,
                 None => {
-                    let unlabelled = ahead
-                        .take()
-                        .unwrap_or_else(|| unlabelled_move_features(words, state));
-                    let move_scores = self.move_scores(words, state, &unlabelled, roles);
+                    if !ahead {
+                        keys[..UNLABELLED].copy_from_slice(&unlabelled_move_features(words, state));
+                    }
+                    ahead = false;
+                    let move_scores = self.move_scores(words, state, &mut keys, roles);
                     best_move(state, &move_scores, |_| true)
                 }
             };
@@ -107,14 +111,15 @@ impl Parser {
                 state.apply(m, self.root);
                 continue;
             }
-            let keys = label_features(words, state, head, dep);
-            self.labeller.prefetch(&keys);
+            let label_keys = label_features(words, state, head, dep);
+            self.labeller.prefetch(&label_keys);
             state.apply_unlabelled(m);
             if !state.is_final() && state.forced().is_none() {
-                ahead = Some(unlabelled_move_features(words, state));
+                keys[..UNLABELLED].copy_from_slice(&unlabelled_move_features(words, state));
+                ahead = true;
             }
             let mut rows = [(0, 0); LABEL];
-            let found = self.labeller.find_rows(&keys, &mut rows);
+            let found = self.labeller.find_rows(&label_keys, &mut rows);
             scores.clear();
             scores.resize(self.labels.len(), 0);
             self.labeller.add_rows(&rows[..found], scores);
@@ -122,19 +127,18 @@ impl Parser {
         }
     }
 
-    /// The scores of the three moves in `state`, given its `unlabelled` features. The
-    /// features of each role are looked up only when the role's word is new to it, along with
-    /// the other features, and their scores are kept in `roles` for the rest of the sentence.
+    /// The scores of the three moves in `state`, whose unlabelled features are the first
+    /// `UNLABELLED` of `keys`; the rest of `keys` is written over. The features of each role
+    /// are looked up only when the role's word is new to it, along with the other features,
+    /// and their scores are kept in `roles` for the rest of the sentence.
     fn move_scores(
         &self,
         words: &Words,
         state: &State,
-        unlabelled: &[u64; UNLABELLED],
+        keys: &mut [u64; MOVE],
         roles: &mut [Option<[i32; 3]>],
     ) -> [i32; 3] {
         let run = roles.len() / ROLES.len();
-        let mut keys = [0; MOVE];
-        keys[..UNLABELLED].copy_from_slice(unlabelled);
         keys[UNLABELLED..UNLABELLED + LABELLED]
             .copy_from_slice(&labelled_move_features(words, state));
         // Key groups: the features above, then those of each role whose scores are not known.
