@@ -347,12 +347,12 @@ impl Weights {
     }
 
     /// [`Weights::add_rows_inline`] for a model whose classes, padded to whole [`LANES`], are
-    /// at most `N` (at most [`STACK_CLASSES`], so that a class, checked on loading, fits in a
-    /// byte). The rows are summed from zero and the sums then added to `scores`, which takes
+    /// at most `N` (a power of two, so a whole number of [`LANES`], and at most
+    /// [`STACK_CLASSES`], so that a class, checked on loading, fits in a byte). The rows are summed from zero and the sums then added to `scores`, which takes
     /// fewer instructions than copying the scores in and out.
     #[inline(always)]
     fn add_rows_on_stack<const N: usize>(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
-        const { assert!(N <= STACK_CLASSES && N % LANES == 0) };
+        const { assert!(N <= STACK_CLASSES && N >= LANES && N.is_power_of_two()) };
         let mut sums = [0i32; N];
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
