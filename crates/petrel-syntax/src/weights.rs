@@ -348,8 +348,9 @@ impl Weights {
 
     /// [`Weights::add_rows_inline`] for a model whose classes, padded to whole [`LANES`], are
     /// at most `N` (a power of two, so a whole number of [`LANES`], and at most
-    /// [`STACK_CLASSES`], so that a class, checked on loading, fits in a byte). The rows are summed from zero and the sums then added to `scores`, which takes
-    /// fewer instructions than copying the scores in and out.
+    /// [`STACK_CLASSES`], so that a class, checked on loading, fits in a byte). The rows are
+    /// summed from zero and the sums then added to `scores`, which takes fewer instructions
+    /// than copying the scores in and out.
     #[inline(always)]
     fn add_rows_on_stack<const N: usize>(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
         const { assert!(N <= STACK_CLASSES && N >= LANES && N.is_power_of_two()) };
@@ -700,7 +701,7 @@ impl SmallWeights {
             // The second slot is where the probe ends unless the first is.
             let mut slot = select_unpredictable(ends(first), first, second);
             // Zero exactly when the probe ends at the slot (both factors are below 2^16): one
-            // test, so one branch, and one that is nearly always taken.
+            // test, so one branch, which the few keys with a longer probe take.
             let open = u32::from(slot.fingerprint() ^ fp) * u32::from(slot.fingerprint());
             if open != 0 {
                 slot = probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp);
