@@ -160,7 +160,13 @@ impl<'l> Coder<'l> {
             // A word that is no verb form of the dictionary matches nothing (the usual case):
             // two numbers tell so before its part of speech is read.
             let known = tree.verb_words(v) != (None, None);
-            *slot = (known && matches!(tree.token(v).upos.as_str(), "VERB" | "NOUN"))
+            // An adjective heads an event only as a predicate ("Li was *optimistic* about").
+            let predicate = || match tree.token(v).upos.as_str() {
+                "VERB" | "NOUN" => true,
+                "ADJ" => tree.children_with(v, "cop").next().is_some(),
+                _ => false,
+            };
+            *slot = (known && predicate())
                 .then(|| {
                     let verbs = &self.lexicon.verbs;
                     match_verb(&tree, verbs, &self.pattern_words, &nominals, v)

@@ -320,21 +320,23 @@ impl StoryContext {
                     code: actor.code.to_string(),
                     text: text(&actor),
                 };
-                let head = tree.token(actor.head);
-                let (first, last) = actor.tokens;
-                // A Korean given name is romanised with a hyphen ("Lee Jae-myung", which the
-                // tokenizer may split as "Jae - myung"), and the family name comes first.
-                let family_first = last > first
-                    && (tree.forms[last].contains('-')
-                        || (last >= first + 2 && tree.forms[last - 1] == "-"));
-                if (head.upos == "PROPN" || family_first) && last > first {
-                    let surname = match family_first {
-                        true => tree.forms[first].clone(),
-                        false => tree.forms[last].clone(),
-                    };
-                    if surname.chars().count() > 2 {
-                        self.surnames.retain(|(s, _)| *s != surname);
-                        self.surnames.push((surname, known.clone()));
+                // A person named in full is named again by one word: the family name, which
+                // comes last ("Blinken") or, in Chinese and Korean names, first ("Li" for Li
+                // Qiang, "Lee" for Lee Jae-myung).
+                let words = match nominals.person_named_at(actor.head) {
+                    Some((first, last)) => vec![first, last],
+                    None if tree.token(actor.head).upos == "PROPN"
+                        && actor.tokens.1 > actor.tokens.0 =>
+                    {
+                        vec![actor.tokens.1]
+                    }
+                    None => Vec::new(),
+                };
+                for w in words {
+                    let surname = &tree.forms[w];
+                    if surname.chars().count() > 1 && surname.chars().any(char::is_alphabetic) {
+                        self.surnames.retain(|(s, _)| s != surname);
+                        self.surnames.push((surname.clone(), known.clone()));
                     }
                 }
                 self.actors.retain(|k| k.code != known.code);

@@ -97,6 +97,17 @@ impl<'a> Nominals<'a> {
         self.mentions.get(self.headed[i] as usize).copied()
     }
 
+    /// The first and last token of the person's name headed at `i`, if it names a person (an
+    /// actor entry with dated roles) in more than one word.
+    pub(crate) fn person_named_at(&self, i: usize) -> Option<(usize, usize)> {
+        let mention = self.headed(i)?;
+        let Named::Actor(id) = mention.named else {
+            return None;
+        };
+        let person = !self.lexicon.actors.entries[id].roles.is_empty();
+        (person && mention.end > mention.start).then_some((mention.start, mention.end))
+    }
+
     /// Resolves [`Named::Known`] mentions against `known` (see [`crate::mentions::find_known`]).
     pub fn with_known(mut self, known: &'a [Known]) -> Nominals<'a> {
         self.known = known;

@@ -11,7 +11,7 @@
 use std::cell::{Cell, OnceCell};
 use std::ops::Deref;
 
-use petrel_lexicon::verbs::{Element, EventCodes, Pattern, VerbDict, VerbId};
+use petrel_lexicon::verbs::{Element, EventCodes, Pattern, Predicate, VerbDict, VerbId};
 use petrel_lexicon::words::is_plural_of;
 
 use crate::nominals::Nominals;
@@ -43,7 +43,8 @@ pub struct VerbMatch<'l> {
 }
 
 /// Matches the verb at `v`, or `None` if no dictionary verb fits. A noun at `v` is matched
-/// against the dictionary's event nouns ("talks with +") instead.
+/// against the dictionary's event nouns ("talks with +") instead, and an adjective against
+/// its adjectives ("critical of +").
 pub fn match_verb<'l>(
     tree: &Tree,
     verbs: &'l VerbDict,
@@ -71,12 +72,16 @@ pub fn match_verb<'l>(
     };
     // Every verb the lemma or the form names, each once (the key below orders them all, so
     // the order they are tried in does not matter).
-    let noun = tree.token(v).upos == "NOUN";
+    let kind = match tree.token(v).upos.as_str() {
+        "NOUN" => Predicate::Noun,
+        "ADJ" => Predicate::Adjective,
+        _ => Predicate::Verb,
+    };
     let candidates = by_lemma
         .iter()
         .chain(by_form.iter().filter(|id| !by_lemma.contains(id)))
         .copied()
-        .filter(|&id| verbs.verbs[id].noun == noun);
+        .filter(|&id| verbs.verbs[id].kind == kind);
     // Prefer multi-word verbs, then a verb written as this very form ("LEFT" over the lemma
     // "leave"): the dictionary lists such forms on purpose.
     let verb = candidates

@@ -611,3 +611,39 @@ fn calling_someone_to_discuss_is_a_phone_call_and_calling_them_names_is_not() {
         6 . . PUNCT 2 punct";
     assert!(!events(names, DAY).iter().any(|(code, _, _)| code == "041"));
 }
+
+#[test]
+fn a_predicate_adjective_codes_but_the_same_adjective_as_a_modifier_does_not() {
+    // "Germany was critical of Turkey".
+    let predicate = "
+        1 Germany  Germany  PROPN 3 nsubj
+        2 was      be       AUX   3 cop
+        3 critical critical ADJ   0 root
+        4 of       of       ADP   5 case
+        5 Turkey   Turkey   PROPN 3 obl
+        6 .        .        PUNCT 3 punct";
+    assert_eq!(events(predicate, DAY), want(&[("111", "DEU", "TUR")]));
+    // "Germany issued a critical report on Turkey": no criticism coded from "critical".
+    let modifier = "
+        1 Germany  Germany  PROPN 2 nsubj
+        2 issued   issue    VERB  0 root
+        3 a        a        DET   5 det
+        4 critical critical ADJ   5 amod
+        5 report   report   NOUN  2 obj
+        6 on       on       ADP   7 case
+        7 Turkey   Turkey   PROPN 5 nmod
+        8 .        .        PUNCT 2 punct";
+    assert!(events(modifier, DAY).iter().all(|(code, ..)| code != "111"));
+    // "China is ready to hold talks with Japan": an intent to negotiate.
+    let ready = "
+        1 China China PROPN 3 nsubj
+        2 is    be    AUX   3 cop
+        3 ready ready ADJ   0 root
+        4 to    to    PART  5 mark
+        5 hold  hold  VERB  3 xcomp
+        6 talks talk  NOUN  5 obj
+        7 with  with  ADP   8 case
+        8 Japan Japan PROPN 5 obl
+        9 .     .     PUNCT 3 punct";
+    assert_eq!(events(ready, DAY), want(&[("036", "CHN", "JPN")]));
+}

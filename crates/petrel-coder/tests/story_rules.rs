@@ -54,6 +54,7 @@ GONDOR [GON]
 MORDOR [MOR]
 ELESSAR_TELCONTAR [ARNGOV]
 HAN_SEO-YUN [GONGOV]
+	[GONGOV 20100101-20301231]
 WHITE_COUNCIL [IGOWHC]
 ";
 
@@ -220,10 +221,11 @@ fn a_surname_names_the_person_named_in_full_before() {
 }
 
 #[test]
-fn a_korean_name_is_shortened_to_its_family_name() {
+fn a_person_is_named_again_by_the_first_or_the_last_word_of_the_name() {
     let lex = lexicon();
     let coder = Coder::new(&lex);
-    // "Han Seo-yun met Arnor", then "Han condemned Mordor": the family name comes first.
+    // "Han Seo-yun met Arnor", then "Han condemned Mordor": a person (an entry with a dated
+    // role) is named again by the first word of the name as well as the last.
     let mut story = story_after(
         &coder,
         "

@@ -153,9 +153,9 @@ pub struct Verb {
     pub forms: Vec<String>,
     /// The verb's own code, overriding the block's.
     pub codes: Option<EventCodes>,
-    /// Whether the head word is a noun naming the event ("talks with +") rather than a verb;
-    /// only petrel's own lexicon has them.
-    pub noun: bool,
+    /// What kind of word the head is: a verb, or (only in petrel's own lexicon) a noun naming
+    /// the event ("talks with +") or a predicate adjective ("critical of +").
+    pub kind: Predicate,
     pub block: BlockId,
     pub origin: Origin,
 }
@@ -165,6 +165,20 @@ impl Verb {
     pub fn companions(&self) -> (&[String], &[String]) {
         (&self.words[..self.head], &self.words[self.head + 1..])
     }
+}
+
+/// The kind of word that heads a dictionary entry, which decides the words of a sentence it
+/// is matched against: a noun entry never matches a verb of the same spelling ("call").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Predicate {
+    #[default]
+    Verb,
+    /// An event noun ("meeting with +"), matched against nouns.
+    Noun,
+    /// A predicate adjective ("critical of +"), matched against an adjective with a copula
+    /// ("was *critical* of"): the same words as verb patterns, but English says many
+    /// attitudes with an adjective and no verb at all.
+    Adjective,
 }
 
 /// A rewriting of an event nested under a verb of saying or wanting (PETRARCH's `~` lines):

@@ -264,3 +264,28 @@ fn origins_name_the_file_and_line() {
     let line = text.lines().nth(origin.line - 1).unwrap();
     assert!(line.starts_with("Olaf Scholz"), "{line}");
 }
+
+#[test]
+fn adjectives_get_entries_apart_from_verbs_of_the_same_spelling() {
+    use petrel_lexicon::verbs::Predicate;
+    let verbs = &lexicon().verbs;
+    let kinds = |word: &str| -> Vec<Predicate> {
+        verbs
+            .verbs
+            .iter()
+            .filter(|v| v.words == [word])
+            .map(|v| v.kind)
+            .collect()
+    };
+    assert_eq!(kinds("CRITICAL"), [Predicate::Adjective]);
+    // "open to talks" is an adjective's pattern; "open" the verb keeps its own entry.
+    let open = kinds("OPEN");
+    assert!(open.contains(&Predicate::Adjective) && open.contains(&Predicate::Verb));
+    // An adjective matches only its own spelling, never verb inflections ("criticals").
+    let critical = verbs
+        .verbs
+        .iter()
+        .find(|v| v.words == ["CRITICAL"])
+        .unwrap();
+    assert_eq!(critical.forms, ["CRITICAL"]);
+}

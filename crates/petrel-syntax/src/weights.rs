@@ -70,8 +70,18 @@ fn fingerprint32(key: u64) -> u32 {
 
 /// An entry as stored: `[class, weight]`, the class's bits in an `i16`. A dense row is a cell
 /// `[DENSE, 0]` followed by the row's weights for every class, two to a cell, so that it lies
-/// in one stretch of memory with nothing to look up in between.
+/// in one stretch of memory with nothing to look up in between, and zeros after them up to a
+/// whole number of [`LANES`].
 type Cell = [i16; 2];
+
+/// Dense rows are padded with zero weights to a multiple of this many, so that they add up in
+/// whole vector registers (two of AVX2's), with no last few weights to add one at a time.
+const LANES: usize = 16;
+
+/// Scores of models with at most this many classes are summed in a buffer on the stack,
+/// padded to whole [`LANES`] and indexed by a byte: no bounds check for any entry, and dense
+/// rows added in whole vectors.
+const STACK_CLASSES: usize = 256;
 
 /// Marks the start of a dense row: the bits of class 65535, which no model has (classes are
 /// numbered by `u16` and there are at most 65535 of them).
@@ -100,6 +110,11 @@ const MIN_DENSE: usize = 8;
 
 impl Weights {
     pub fn new(rows: Rows) -> Weights {
+        assert!(
+            (rows.rows.iter())
+                .all(|(_, row)| row.iter().all(|e| usize::from(e.class) < rows.classes)),
+            "a weight for a class out of range"
+        );
         let mask = capacity(rows.rows.len()) - 1;
         let table = place(&rows.rows, mask);
         let mut slots = Vec::with_capacity(mask + 2);
@@ -142,7 +157,7 @@ impl Weights {
         entry: impl Fn(usize) -> Entry,
     ) -> Weights {
         let min_len = MIN_DENSE.max(classes / 4);
-        let dense_cells = 1 + classes.div_ceil(2);
+        let dense_cells = 1 + classes.next_multiple_of(LANES) / 2;
         let row = |slots: &[Slot], i: usize| slots[i].start as usize..slots[i + 1].start as usize;
         let densable = |rows: std::ops::Range<usize>| {
             rows.len() >= min_len
@@ -247,13 +262,7 @@ impl Weights {
         for chunk in keys.chunks(BATCH) {
             self.prefetch(chunk);
             let mut rows = [(0u32, 0u32); BATCH];
-            let mut found = 0;
-            for &key in chunk {
-                if let Some(row) = self.find_row(key) {
-                    rows[found] = row;
-                    found += 1;
-                }
-            }
+            let found = self.find_rows(chunk, &mut rows);
             self.add_rows(&rows[..found], scores);
         }
     }
@@ -270,10 +279,21 @@ impl Weights {
     }
 
     /// The two last passes of [`Weights::score`] apart: finds the rows of `keys` (whose slots
-    /// should have been asked for with [`Weights::prefetch`]) and asks for their entries.
-    pub fn find_rows(&self, keys: &[u64], rows: &mut Vec<(u32, u32)>) {
-        rows.clear();
-        rows.extend(keys.iter().filter_map(|&key| self.find_row(key)));
+    /// should have been asked for with [`Weights::prefetch`]), asks for their entries, and puts
+    /// them at the start of `rows` (at least as long as `keys`); how many there are.
+    ///
+    /// Into a fixed buffer rather than a growing one, which would check its capacity for
+    /// every row found.
+    #[inline]
+    pub fn find_rows(&self, keys: &[u64], rows: &mut [(u32, u32)]) -> usize {
+        let mut found = 0;
+        for &key in keys {
+            if let Some(row) = self.find_row(key) {
+                rows[found] = row;
+                found += 1;
+            }
+        }
+        found
     }
 
     /// Adds the rows found by [`Weights::find_rows`] into `scores`.
@@ -299,6 +319,17 @@ impl Weights {
 
     #[inline(always)]
     fn add_rows_inline(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        if scores.len() == self.classes {
+            // The smallest buffer that holds the padded rows: it is cleared for every call.
+            match self.classes.next_multiple_of(LANES) {
+                0..=64 => return self.add_rows_on_stack::<64>(rows, scores),
+                65..=128 => return self.add_rows_on_stack::<128>(rows, scores),
+                129..=STACK_CLASSES => {
+                    return self.add_rows_on_stack::<STACK_CLASSES>(rows, scores)
+                }
+                _ => {}
+            }
+        }
         for &(start, end) in rows {
             match &self.entries[start as usize..end as usize] {
                 [[DENSE, _], weights @ ..] => {
@@ -315,18 +346,52 @@ impl Weights {
         }
     }
 
+    /// [`Weights::add_rows_inline`] for a model whose classes, padded to whole [`LANES`], are
+    /// at most `N` (a power of two, so a whole number of [`LANES`], and at most
+    /// [`STACK_CLASSES`], so that a class, checked on loading, fits in a byte). The rows are
+    /// summed from zero and the sums then added to `scores`, which takes fewer instructions
+    /// than copying the scores in and out.
+    #[inline(always)]
+    fn add_rows_on_stack<const N: usize>(&self, rows: &[(u32, u32)], scores: &mut [i32]) {
+        const { assert!(N <= STACK_CLASSES && N >= LANES && N.is_power_of_two()) };
+        let mut sums = [0i32; N];
+        for &(start, end) in rows {
+            match &self.entries[start as usize..end as usize] {
+                [[DENSE, _], weights @ ..] => {
+                    let lanes = sums.chunks_exact_mut(LANES);
+                    for (sums, weights) in lanes.zip(weights.as_flattened().chunks_exact(LANES)) {
+                        for (s, &w) in sums.iter_mut().zip(weights) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+                row => {
+                    for &[class, weight] in row {
+                        sums[usize::from(class as u8) % N] += i32::from(weight);
+                    }
+                }
+            }
+        }
+        for (s, &sum) in scores.iter_mut().zip(&sums) {
+            *s += sum;
+        }
+    }
+
     /// Where the row of `key` lies in `entries`, if it has one, having asked for all of it.
     #[inline]
     fn find_row(&self, key: u64) -> Option<(u32, u32)> {
         let (start, end) = self.row_from((key as usize) & self.mask, fingerprint32(key));
         (start < end).then(|| {
-            // One cell in each cache line of the row (a line holds 16).
-            let mut at = start;
-            while at < end {
-                prefetch(&self.entries[at as usize]);
+            // One cell in each cache line of the row (a line holds 16): the first and the
+            // last, which are all most rows touch, then any in between.
+            let row = &self.entries[start as usize..end as usize];
+            prefetch(&row[0]);
+            prefetch(&row[row.len() - 1]);
+            let mut at = 16;
+            while at < row.len() {
+                prefetch(&row[at]);
                 at += 16;
             }
-            prefetch(&self.entries[end as usize - 1]);
             (start, end)
         })
     }
@@ -632,13 +697,15 @@ impl SmallWeights {
         for &key in keys {
             let fp = fingerprint16(key);
             let &[first, second] = self.home(key);
-            // Zero exactly when the probe ends at the slot (both factors are below 2^16).
-            let ends = |s: SmallSlot| u32::from(s.fingerprint() ^ fp) * u32::from(s.fingerprint());
-            let slot = if ends(first).min(ends(second)) == 0 {
-                select_unpredictable(ends(first) == 0, first, second)
-            } else {
-                probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp)
-            };
+            let ends = |s: SmallSlot| s.fingerprint() == fp || s.fingerprint() == 0;
+            // The second slot is where the probe ends unless the first is.
+            let mut slot = select_unpredictable(ends(first), first, second);
+            // Zero exactly when the probe ends at the slot (both factors are below 2^16): one
+            // test, so one branch, which the few keys with a longer probe take.
+            let open = u32::from(slot.fingerprint() ^ fp) * u32::from(slot.fingerprint());
+            if open != 0 {
+                slot = probe(&self.slots, ((key as usize & mask) + 2) & mask, mask, fp);
+            }
             sums.add(select_unpredictable(
                 slot.fingerprint() == fp,
                 slot,

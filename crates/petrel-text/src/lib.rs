@@ -11,12 +11,14 @@ mod doc;
 mod segment;
 mod sentence_model;
 mod sentence_training;
+mod spare;
 mod tokenize;
 mod ud_text;
 
 pub use contraction::surface_tokens;
 pub use doc::{Sentence, Span, Token};
-pub use segment::{segment, segment_with};
+pub use segment::{segment, segment_reusing, segment_with};
 pub use sentence_model::{ModelError, SentenceModel};
 pub use sentence_training::{train_sentence_model, Trained, TrainingOptions};
+pub use spare::SpareTokens;
 pub use ud_text::{rebuild_ud_text, MissingText, UdText};

@@ -11,7 +11,7 @@
 
 use crate::sentence_model::SentenceModel;
 use crate::tokenize::{tokenize, Word};
-use crate::{Sentence, Span, Token};
+use crate::{Sentence, Span, SpareTokens, Token};
 
 /// Splits story text into sentences of tokens whose spans are byte offsets into `text`.
 ///
@@ -25,30 +25,37 @@ use crate::{Sentence, Span, Token};
 /// assert_eq!(forms, [vec!["Dr.", "Ruto", "met", "Abiy", "."], vec!["They", "did", "n't", "talk", "."]]);
 /// ```
 pub fn segment(text: &str) -> Vec<Sentence> {
-    segment_with(text, SentenceModel::embedded())
+    segment_reusing(text, &mut SpareTokens::default())
+}
+
+/// [`segment`], building the tokens on `spare` ones where it has them: the same sentences,
+/// without allocating their strings anew (see [`SpareTokens`]).
+pub fn segment_reusing(text: &str, spare: &mut SpareTokens) -> Vec<Sentence> {
+    segment_into(text, SentenceModel::embedded(), spare)
 }
 
 /// [`segment`] with a given sentence-boundary model (for training and evaluating one).
 pub fn segment_with(text: &str, model: &SentenceModel) -> Vec<Sentence> {
+    segment_into(text, model, &mut SpareTokens::default())
+}
+
+fn segment_into(text: &str, model: &SentenceModel, spare: &mut SpareTokens) -> Vec<Sentence> {
     let words = tokenize(text);
     let ends = model.sentence_ends(text, &words);
     let mut sentences = Vec::new();
     let mut start = 0;
     for (i, _) in ends.iter().enumerate().filter(|(_, end)| **end) {
-        sentences.push(build(text, &words[start..=i]));
+        sentences.push(build(text, &words[start..=i], spare));
         start = i + 1;
     }
     sentences
 }
 
 /// The sentence made of `words` (not empty).
-fn build(text: &str, words: &[Word]) -> Sentence {
+fn build(text: &str, words: &[Word], spare: &mut SpareTokens) -> Sentence {
     let mut tokens: Vec<Token> = Vec::with_capacity(words.len() + 1);
-    let token = |start: usize, end: usize| Token {
-        form: text[start..end].to_string(),
-        span: Some(Span::new(start, end)),
-        ..Token::default()
-    };
+    let mut token =
+        |start: usize, end: usize| spare.token(&text[start..end], Span::new(start, end));
     for word in words.iter() {
         tokens.push(token(word.start, word.end));
     }

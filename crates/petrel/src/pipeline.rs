@@ -1,10 +1,12 @@
 //! The whole job for one story: structure, sentences, syntax, coding, dates, output records.
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 use petrel_coder::{ActorMatch, Coder, Discarded, Event, StoryContext};
 use petrel_lexicon::ontology::Ontology;
 use petrel_lexicon::Lexicon;
-use petrel_text::{Sentence, Span};
+use petrel_text::{Sentence, SentenceModel, Span, SpareTokens};
 
 use crate::output::{ActorRecord, EventRecord, Explanation, Trigger};
 use crate::stories::Story;
@@ -30,6 +32,12 @@ pub struct CodedStory {
     pub discarded: Option<String>,
 }
 
+thread_local! {
+    /// The tokens of this thread's coded sentences, written over by the next story's (see
+    /// [`SpareTokens`]).
+    static SPARE: RefCell<SpareTokens> = RefCell::new(SpareTokens::default());
+}
+
 /// Loaded models and dictionaries, shared (read-only) by every story and thread.
 pub struct Pipeline<'a> {
     syntax: &'a petrel_syntax::Pipeline,
@@ -47,6 +55,9 @@ impl<'a> Pipeline<'a> {
         ontology: &'a Ontology,
         options: Options,
     ) -> Pipeline<'a> {
+        // Read the sentence splitter's model now, with the others, rather than in the middle
+        // of the first story (it is parsed once per process, on first use).
+        SentenceModel::embedded();
         Pipeline {
             syntax,
             coder: Coder::new(lexicon)
@@ -74,7 +85,9 @@ impl<'a> Pipeline<'a> {
             Some(parsed) => Box::new(parsed.iter().cloned()),
             None => Box::new(chunks(text).flat_map(|start| {
                 let end = chunk_end(text, start);
-                let mut sentences = petrel_text::segment(&text[start..end]);
+                let piece = &text[start..end];
+                let mut sentences = SPARE
+                    .with(|spare| petrel_text::segment_reusing(piece, &mut spare.borrow_mut()));
                 for sentence in &mut sentences {
                     shift(sentence, start);
                 }
@@ -83,38 +96,48 @@ impl<'a> Pipeline<'a> {
         };
         for (index, mut sentence) in sentences.enumerate() {
             coded.sentences += 1;
-            let sentence = &mut sentence;
-            let Some(span) = sentence.span else { continue };
-            if mostly_within(span, &non_body) {
-                if mostly_within(span, &datelines) {
-                    self.coder.read_dateline(sentence, story_date, &mut context);
+            'sentence: {
+                let sentence = &mut sentence;
+                let Some(span) = sentence.span else {
+                    break 'sentence;
+                };
+                if mostly_within(span, &non_body) {
+                    if mostly_within(span, &datelines) {
+                        self.coder.read_dateline(sentence, story_date, &mut context);
+                    }
+                    break 'sentence;
                 }
-                continue;
-            }
-            if story.parsed.is_none() {
-                self.syntax.annotate(sentence);
-            }
-            let result = self.coder.code_in_story(sentence, story_date, &mut context);
-            match result.discarded {
-                Some(Discarded::Story(phrase)) => {
-                    coded.events.clear();
-                    coded.discarded = Some(phrase);
-                    return coded;
+                if story.parsed.is_none() {
+                    self.syntax.annotate(sentence);
                 }
-                Some(Discarded::Sentence(_)) => continue,
-                None => {}
+                let result = self.coder.code_in_story(sentence, story_date, &mut context);
+                match result.discarded {
+                    Some(Discarded::Story(phrase)) => {
+                        coded.events.clear();
+                        coded.discarded = Some(phrase);
+                        return coded;
+                    }
+                    Some(Discarded::Sentence(_)) => break 'sentence,
+                    None => {}
+                }
+                let sentence_text = span.slice(text).unwrap_or_default();
+                let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
+                for event in &result.events {
+                    let date = mentions
+                        .as_deref()
+                        .and_then(|m| nearest_date(m, sentence, event, span.start))
+                        .or(story_date);
+                    coded.events.push(self.record(
+                        story,
+                        index,
+                        sentence,
+                        sentence_text,
+                        event,
+                        date,
+                    ));
+                }
             }
-            let sentence_text = span.slice(text).unwrap_or_default();
-            let mentions = story_date.map(|d| dates::find_dates(sentence_text, d));
-            for event in &result.events {
-                let date = mentions
-                    .as_deref()
-                    .and_then(|m| nearest_date(m, sentence, event, span.start))
-                    .or(story_date);
-                coded
-                    .events
-                    .push(self.record(story, index, sentence, sentence_text, event, date));
-            }
+            SPARE.with(|spare| spare.borrow_mut().recycle(sentence));
         }
         coded
     }

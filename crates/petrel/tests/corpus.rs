@@ -11,8 +11,8 @@ use petrel_lexicon::Lexicon;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
-const PRECISION_FLOOR: f64 = 0.91;
-const RECALL_FLOOR: f64 = 0.85;
+const PRECISION_FLOOR: f64 = 0.92;
+const RECALL_FLOOR: f64 = 0.86;
 
 type Triple = (String, String, String);
 

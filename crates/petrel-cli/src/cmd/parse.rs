@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use petrel_syntax::conllu::{write_sentence, Reader};
 use petrel_syntax::{models_dir, Pipeline};
-use petrel_text::{Sentence, Span};
+use petrel_text::{Sentence, Span, SpareTokens};
 
 /// A chunk is cut at the first line end past this many bytes, even inside a paragraph.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -115,6 +115,7 @@ fn parse_text(
     chunk_bytes: usize,
 ) -> anyhow::Result<()> {
     let mut chunk = String::new();
+    let mut spare = SpareTokens::default();
     let mut base = 0usize;
     let mut line_no = 0usize;
     loop {
@@ -125,10 +126,11 @@ fn parse_text(
         line_no += 1;
         let blank = n > 0 && chunk[before..].trim().is_empty();
         if n == 0 || blank || chunk.len() >= chunk_bytes {
-            for mut sentence in petrel_text::segment(&chunk) {
+            for mut sentence in petrel_text::segment_reusing(&chunk, &mut spare) {
                 shift(&mut sentence, base);
                 counts_id(&mut sentence, counts);
                 emit(pipeline, &mut sentence, out, counts)?;
+                spare.recycle(sentence);
             }
             base += chunk.len();
             chunk.clear();

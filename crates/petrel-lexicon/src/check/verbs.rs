@@ -7,7 +7,7 @@ use super::Findings;
 use crate::own::{
     irregular_base, is_irregular_base, verb_forms, PatternRecord, PatternWord, Source,
 };
-use crate::verbs::{Element, Pattern, Synset};
+use crate::verbs::{Element, Pattern, Predicate, Synset};
 use crate::words::{key, plural};
 use crate::{Lexicon, Origin};
 
@@ -19,7 +19,7 @@ pub(super) fn check(source: &Source, lexicon: &Lexicon, findings: &mut Findings)
     let lemmas: HashSet<String> = source
         .patterns
         .iter()
-        .filter(|p| !p.noun)
+        .filter(|p| p.kind == Predicate::Verb)
         .map(|p| key(&p.verb))
         .collect();
     let mut form_of: HashMap<String, &String> = HashMap::new();
@@ -45,7 +45,10 @@ pub(super) fn check(source: &Source, lexicon: &Lexicon, findings: &mut Findings)
         }
         words(record, findings);
         let verb = key(&record.verb);
-        if record.noun || is_irregular_base(&verb) || !inflected_reported.insert(verb.clone()) {
+        if record.kind != Predicate::Verb
+            || is_irregular_base(&verb)
+            || !inflected_reported.insert(verb.clone())
+        {
             continue;
         }
         let base = form_of
@@ -96,9 +99,9 @@ fn words(record: &PatternRecord, findings: &mut Findings) {
 
 /// A verb written alone twice: two default codes.
 fn defaults(patterns: &[PatternRecord], findings: &mut Findings) {
-    let mut first: HashMap<(bool, String), &PatternRecord> = HashMap::new();
+    let mut first: HashMap<(Predicate, String), &PatternRecord> = HashMap::new();
     for record in patterns.iter().filter(|p| p.is_bare_verb()) {
-        let verb = (record.noun, key(&record.verb));
+        let verb = (record.kind, key(&record.verb));
         let Some(earlier) = first.get(&verb) else {
             first.insert(verb, record);
             continue;

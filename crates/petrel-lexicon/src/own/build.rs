@@ -7,7 +7,7 @@ use super::prepositions::{group, PREPOSITIONS};
 use super::{irregular, AgentRecord, PatternRecord, PatternWord, Source};
 use crate::actors::{ActorDict, ActorEntry, NameFlags, NameRef};
 use crate::agents::{AgentDict, AgentEntry};
-use crate::verbs::{Block, Element, EventCodes, Pattern, Synset, Verb, VerbDict};
+use crate::verbs::{Block, Element, EventCodes, Pattern, Predicate, Synset, Verb, VerbDict};
 use crate::words::{key, plural};
 use crate::{Lexicon, Origin};
 
@@ -95,19 +95,20 @@ fn agents(records: &[AgentRecord]) -> AgentDict {
 }
 
 /// One block per verb lemma, holding every pattern of that verb from every file in order;
-/// the verb written alone gives the block's default code. Event nouns ("meeting") get blocks
-/// of their own, apart from a verb of the same spelling ("call").
+/// the verb written alone gives the block's default code. Event nouns ("meeting") and
+/// adjectives ("critical") get blocks of their own, apart from a verb of the same spelling
+/// ("call", "open").
 fn verbs(records: &[PatternRecord]) -> VerbDict {
     let mut dict = VerbDict::default();
     let mut synsets = SynsetTable::default();
-    let mut block_of: HashMap<(bool, String), usize> = HashMap::new();
-    let mut noun_blocks = Vec::new();
+    let mut block_of: HashMap<(Predicate, String), usize> = HashMap::new();
+    let mut kinds = Vec::new();
     for record in records {
         let lemma = key(&record.verb);
         let block = *block_of
-            .entry((record.noun, lemma.clone()))
+            .entry((record.kind, lemma.clone()))
             .or_insert_with(|| {
-                noun_blocks.push(record.noun);
+                kinds.push(record.kind);
                 dict.blocks.push(Block {
                     name: lemma.clone(),
                     codes: EventCodes::default(),
@@ -148,12 +149,13 @@ fn verbs(records: &[PatternRecord]) -> VerbDict {
         .map(|(block, b)| Verb {
             words: vec![b.name.clone()],
             head: 0,
-            forms: match noun_blocks[block] {
-                true => vec![b.name.clone(), plural(&b.name)],
-                false => irregular::forms(&b.name),
+            forms: match kinds[block] {
+                Predicate::Noun => vec![b.name.clone(), plural(&b.name)],
+                Predicate::Adjective => vec![b.name.clone()],
+                Predicate::Verb => irregular::forms(&b.name),
             },
             codes: None,
-            noun: noun_blocks[block],
+            kind: kinds[block],
             block,
             origin: b.origin.clone(),
         })

@@ -26,6 +26,7 @@ pub use verbs::{PatternRecord, PatternWord};
 
 use crate::lexicon::read_text;
 use crate::ontology::Ontology;
+use crate::verbs::Predicate;
 use crate::{Diagnostic, Lexicon, LoadError, Origin};
 
 /// Where the lexicon files are, relative to the lexicon directory.
@@ -33,6 +34,7 @@ pub const ACTORS_DIR: &str = "actors";
 pub const AGENTS_FILE: &str = "agents.txt";
 pub const VERBS_DIR: &str = "verbs";
 pub const NOUNS_DIR: &str = "nouns";
+pub const ADJECTIVES_DIR: &str = "adjectives";
 pub const EVENTS_FILE: &str = "ontology/cameo-events.tsv";
 pub const ACTOR_TYPES_FILE: &str = "ontology/actor-types.tsv";
 
@@ -62,7 +64,8 @@ pub struct Source {
     /// Actor entries, file by file in file-name order.
     pub actors: Vec<ActorRecord>,
     pub agents: Vec<AgentRecord>,
-    /// Verb patterns, file by file in file-name order, then the event-noun patterns.
+    /// Verb patterns, file by file in file-name order, then the event-noun and adjective
+    /// patterns.
     pub patterns: Vec<PatternRecord>,
     pub ontology: Ontology,
     /// Lines that could not be read (they are left out of everything else).
@@ -85,13 +88,20 @@ impl Source {
         let (records, d) = agents::read(&origins, &text);
         source.agents = records;
         diags.extend(d);
-        // A lexicon without event nouns is complete: `nouns/` may be left out.
-        let nouns = Some(NOUNS_DIR).filter(|sub| dir.join(sub).is_dir());
-        let subs = std::iter::once((VERBS_DIR, false)).chain(nouns.map(|sub| (sub, true)));
-        for (sub, noun) in subs {
+        // A lexicon without event nouns or adjectives is complete: `nouns/` and `adjectives/`
+        // may be left out.
+        let subs = [
+            (VERBS_DIR, Predicate::Verb),
+            (NOUNS_DIR, Predicate::Noun),
+            (ADJECTIVES_DIR, Predicate::Adjective),
+        ];
+        for (sub, kind) in subs {
+            if kind != Predicate::Verb && !dir.join(sub).is_dir() {
+                continue;
+            }
             for path in txt_files(&dir.join(sub))? {
                 let (origins, text) = open(dir, &path, &mut diags)?;
-                let (records, d) = verbs::read(&origins, &text, noun);
+                let (records, d) = verbs::read(&origins, &text, kind);
                 source.patterns.extend(records);
                 diags.extend(d);
             }

@@ -3,6 +3,7 @@
 
 use super::lines::lines;
 use super::Origins;
+use crate::verbs::Predicate;
 use crate::{Diagnostic, Origin};
 
 /// One pattern line as written.
@@ -27,9 +28,9 @@ pub struct PatternRecord {
     pub joint: Option<String>,
     /// The pattern as written, spaces normalised (`hold talks with +`).
     pub text: String,
-    /// Whether the first word is a noun naming the event (a file of `nouns/`: "meeting with
-    /// +") rather than a verb.
-    pub noun: bool,
+    /// What the first word is: a verb, a noun naming the event (a file of `nouns/`: "meeting
+    /// with +") or a predicate adjective (a file of `adjectives/`: "critical of +").
+    pub kind: Predicate,
     pub origin: Origin,
 }
 
@@ -52,19 +53,19 @@ pub enum PatternWord {
     Source,
 }
 
-/// Reads one verb or noun file (`noun` for a file of `nouns/`); bad lines are reported and
+/// Reads one verb, noun or adjective file (`kind` says which); bad lines are reported and
 /// skipped.
 pub(crate) fn read(
     origins: &Origins,
     text: &str,
-    noun: bool,
+    kind: Predicate,
 ) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
     let mut records = Vec::new();
     let mut diags = Vec::new();
     for line in lines(text) {
         let origin = origins.at(line.number);
         match parse(line.body, origin.clone()) {
-            Ok(record) => records.push(PatternRecord { noun, ..record }),
+            Ok(record) => records.push(PatternRecord { kind, ..record }),
             Err(message) => diags.push(Diagnostic { origin, message }),
         }
     }
@@ -139,7 +140,7 @@ fn parse(body: &str, origin: Origin) -> Result<PatternRecord, String> {
         foretold,
         joint,
         text: pattern.split_whitespace().collect::<Vec<_>>().join(" "),
-        noun: false,
+        kind: Predicate::Verb,
         origin,
     })
 }
@@ -173,7 +174,7 @@ mod tests {
     use super::*;
 
     fn read_text(text: &str) -> (Vec<PatternRecord>, Vec<Diagnostic>) {
-        read(&Origins::new("verbs/04-consult.txt"), text, false)
+        read(&Origins::new("verbs/04-consult.txt"), text, Predicate::Verb)
     }
 
     #[test]

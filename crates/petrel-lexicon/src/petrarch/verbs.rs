@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::source::{self, split_code, Line};
-use crate::verbs::{Block, Element, EventCodes, Pattern, Synset, Transformation, Verb, VerbDict};
+use crate::verbs::{
+    Block, Element, EventCodes, Pattern, Predicate, Synset, Transformation, Verb, VerbDict,
+};
 use crate::words::{key, plural, split_phrase, verb_forms};
 use crate::{Diagnostic, Origin};
 
@@ -245,7 +247,7 @@ impl Reader<'_> {
             head,
             forms,
             codes,
-            noun: false,
+            kind: Predicate::Verb,
             block,
             origin: self.origin(n),
         });

@@ -289,6 +289,23 @@ impl Role {
     }
 }
 
+/// The word in each of the [`ROLES`] in `s`, in that order: [`Role::word`] of each, made in
+/// one straight run rather than a dispatch per role, as this runs for every move chosen.
+#[inline]
+pub fn role_words(s: &State) -> [u32; ROLES.len()] {
+    let (s0, b0) = (s.stack(0), s.buffer(0));
+    [
+        b0,
+        s0,
+        child(&s.left, s0, 0),
+        child(&s.left, s0, 1),
+        child(&s.right, s0, 0),
+        child(&s.right, s0, 1),
+        child(&s.left, b0, 0),
+        child(&s.left, b0, 1),
+    ]
+}
+
 /// Features for choosing the next move, into `out` (cleared first).
 pub fn move_features(x: &Words, s: &State, out: &mut Vec<u64>) {
     out.clear();
@@ -499,6 +516,7 @@ mod tests {
                 let mut seen: std::collections::HashMap<(usize, u32), Vec<u64>> =
                     Default::default();
                 while !s.is_final() {
+                    assert_eq!(role_words(&s), ROLES.map(|role| role.word(&s)));
                     for (r, role) in ROLES.into_iter().enumerate() {
                         let word = role.word(&s);
                         let mut keys = [0; MAX_ROLE];

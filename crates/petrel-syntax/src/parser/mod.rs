@@ -19,8 +19,8 @@ use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::weights::{SmallWeights, Weights};
 use features::{
-    label_features, labelled_move_features, unlabelled_move_features, LABELLED, MOVE, ROLES,
-    UNLABELLED,
+    label_features, labelled_move_features, role_words, unlabelled_move_features, LABEL, LABELLED,
+    MOVE, ROLES, UNLABELLED,
 };
 use state::{Move, State, MOVES, NONE};
 
@@ -41,8 +41,6 @@ pub struct Parser {
 pub struct ParseWork {
     state: State,
     words: Words,
-    /// Rows of the label model found for an arc's features.
-    rows: Vec<(u32, u32)>,
     scores: Vec<i32>,
     /// The move scores of each role's features (see [`features::Role`]) with each word in it
     /// (the last for no word), once looked up in this sentence: `ROLES.len()` runs of n + 2.
@@ -81,7 +79,6 @@ impl Parser {
         let ParseWork {
             state,
             words,
-            rows,
             scores,
             roles,
         } = work;
@@ -89,16 +86,20 @@ impl Parser {
         state.start(n);
         roles.clear();
         roles.resize(ROLES.len() * (n + 2), None);
-        // The current state's unlabelled move features, when made while a label was chosen.
-        let mut ahead = None;
+        // The move features of a decision (see `move_scores`), in one buffer for the sentence.
+        let mut keys = [0; MOVE];
+        // Whether the first `UNLABELLED` keys are the current state's, made while a label was
+        // chosen.
+        let mut ahead = false;
         while !state.is_final() {
             let m = match state.forced() {
                 Some(m) => m,
                 None => {
-                    let unlabelled = ahead
-                        .take()
-                        .unwrap_or_else(|| unlabelled_move_features(words, state));
-                    let move_scores = self.move_scores(words, state, &unlabelled, roles);
+                    if !ahead {
+                        keys[..UNLABELLED].copy_from_slice(&unlabelled_move_features(words, state));
+                    }
+                    ahead = false;
+                    let move_scores = self.move_scores(words, state, &mut keys, roles);
                     best_move(state, &move_scores, |_| true)
                 }
             };
@@ -110,33 +111,34 @@ impl Parser {
                 state.apply(m, self.root);
                 continue;
             }
-            let keys = label_features(words, state, head, dep);
-            self.labeller.prefetch(&keys);
+            let label_keys = label_features(words, state, head, dep);
+            self.labeller.prefetch(&label_keys);
             state.apply_unlabelled(m);
             if !state.is_final() && state.forced().is_none() {
-                ahead = Some(unlabelled_move_features(words, state));
+                keys[..UNLABELLED].copy_from_slice(&unlabelled_move_features(words, state));
+                ahead = true;
             }
-            self.labeller.find_rows(&keys, rows);
+            let mut rows = [(0, 0); LABEL];
+            let found = self.labeller.find_rows(&label_keys, &mut rows);
             scores.clear();
             scores.resize(self.labels.len(), 0);
-            self.labeller.add_rows(rows, scores);
+            self.labeller.add_rows(&rows[..found], scores);
             state.set_label(dep, best_label(scores, self.root));
         }
     }
 
-    /// The scores of the three moves in `state`, given its `unlabelled` features. The
-    /// features of each role are looked up only when the role's word is new to it, along with
-    /// the other features, and their scores are kept in `roles` for the rest of the sentence.
+    /// The scores of the three moves in `state`, whose unlabelled features are the first
+    /// `UNLABELLED` of `keys`; the rest of `keys` is written over. The features of each role
+    /// are looked up only when the role's word is new to it, along with the other features,
+    /// and their scores are kept in `roles` for the rest of the sentence.
     fn move_scores(
         &self,
         words: &Words,
         state: &State,
-        unlabelled: &[u64; UNLABELLED],
+        keys: &mut [u64; MOVE],
         roles: &mut [Option<[i32; 3]>],
     ) -> [i32; 3] {
         let run = roles.len() / ROLES.len();
-        let mut keys = [0; MOVE];
-        keys[..UNLABELLED].copy_from_slice(unlabelled);
         keys[UNLABELLED..UNLABELLED + LABELLED]
             .copy_from_slice(&labelled_move_features(words, state));
         // Key groups: the features above, then those of each role whose scores are not known.
@@ -145,12 +147,11 @@ impl Parser {
         let mut groups = 1;
         let mut places = [0; ROLES.len()];
         let mut missing = [0; ROLES.len()];
-        for (r, (role, place)) in ROLES.into_iter().zip(&mut places).enumerate() {
-            let word = role.word(state);
+        for (r, (word, place)) in role_words(state).into_iter().zip(&mut places).enumerate() {
             *place = r * run + if word == NONE { run - 1 } else { word as usize };
             if roles[*place].is_none() {
                 let end = ends[groups - 1];
-                ends[groups] = end + role.features(words, state, word, &mut keys[end..]);
+                ends[groups] = end + ROLES[r].features(words, state, word, &mut keys[end..]);
                 missing[groups - 1] = *place;
                 groups += 1;
             }
@@ -214,22 +215,20 @@ fn best_move(state: &State, scores: &[i32; 3], allowed: impl Fn(Move) -> bool) -
 }
 
 /// The best label other than `root` (which only the root's arc takes); ties go to the
-/// earlier label.
+/// earlier label. The root's score is overwritten.
 ///
-/// In two passes without branches (the highest score, then where it first is), which the
-/// compiler turns into a few vector instructions.
-fn best_label(scores: &[i32], root: u16) -> u16 {
+/// The root's score is made the lowest there is, so that the highest score is found over the
+/// plain slice (a few vector instructions), then where it first is.
+fn best_label(scores: &mut [i32], root: u16) -> u16 {
     let root = usize::from(root);
-    let others = || {
-        scores
-            .iter()
-            .enumerate()
-            .map(move |(i, &s)| if i == root { i32::MIN } else { s })
-    };
-    let top = others().max().unwrap_or(i32::MIN);
-    others()
+    if let Some(s) = scores.get_mut(root) {
+        *s = i32::MIN;
+    }
+    let top = scores.iter().copied().max().unwrap_or(i32::MIN);
+    scores
+        .iter()
         .enumerate()
-        .position(|(i, s)| s == top && i != root)
+        .position(|(i, &s)| s == top && i != root)
         .unwrap_or(usize::from(root == 0)) as u16
 }
 
@@ -239,10 +238,16 @@ mod tests {
 
     #[test]
     fn best_label_never_picks_root() {
-        assert_eq!(best_label(&[5, 9, 1], 1), 0);
-        assert_eq!(best_label(&[9, 1, 3], 0), 2);
-        assert_eq!(best_label(&[4, 7, 7], 0), 1, "ties go to the earlier label");
-        assert_eq!(best_label(&[7, 9, 7], 1), 0);
+        assert_eq!(best_label(&mut [5, 9, 1], 1), 0);
+        assert_eq!(best_label(&mut [9, 1, 3], 0), 2);
+        assert_eq!(
+            best_label(&mut [4, 7, 7], 0),
+            1,
+            "ties go to the earlier label"
+        );
+        assert_eq!(best_label(&mut [7, 9, 7], 1), 0);
+        assert_eq!(best_label(&mut [i32::MIN, i32::MIN], 0), 1);
+        assert_eq!(best_label(&mut [i32::MIN, i32::MIN], 1), 0);
     }
 
     #[test]

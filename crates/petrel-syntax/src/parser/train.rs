@@ -133,7 +133,7 @@ pub fn train_parser(
                         scores.clear();
                         scores.resize(labels.len(), 0);
                         labeller.score(&keys, &mut scores);
-                        let guess = best_label(&scores, root);
+                        let guess = best_label(&mut scores, root);
                         if ex.gold.heads[dep as usize] == head {
                             let gold = ex.labels[dep as usize];
                             labeller.correct(&keys, usize::from(gold), usize::from(guess));
