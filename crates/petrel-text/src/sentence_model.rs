@@ -143,7 +143,7 @@ impl SentenceModel {
                 true
             } else if words[i + 1].clitic
                 || header_until.is_some_and(|h| i < h)
-                || name_continues(text, words, i)
+                || name_continues(words, &infos, i)
             {
                 false
             } else if length >= MAX_SENTENCE_WORDS {
@@ -171,12 +171,10 @@ impl SentenceModel {
 /// between them ("Islamic State", "Prime Minister"). A sentence ending without punctuation
 /// before a capitalised word on the same line is rare enough that the model, left to itself,
 /// cut "Two Islamic | State suicide bombers".
-fn name_continues(text: &str, words: &[Word], i: usize) -> bool {
-    let title = |w: &Word| {
-        let mut chars = text[w.start..w.end].chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-    };
-    words[i + 1].gap == Gap::Space && title(&words[i]) && title(&words[i + 1])
+fn name_continues(words: &[Word], infos: &[WordInfo], i: usize) -> bool {
+    // Capitals then small letters: the shape the model's features already computed.
+    let title = |k: usize| infos[k].shape.as_str() == "ul";
+    words[i + 1].gap == Gap::Space && title(i) && title(i + 1)
 }
 
 /// For each word, the index of the last word of its paragraph.
