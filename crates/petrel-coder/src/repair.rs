@@ -12,6 +12,7 @@ use petrel_text::Sentence;
 
 use crate::calendar;
 use crate::mended::Repaired;
+use crate::roles::SPEECH_VERBS;
 
 /// Words that open a clause as well as a phrase ("*after* the talks", "*after* Iran
 /// agreed"), which taggers read as prepositions before a clause's subject.
@@ -92,6 +93,12 @@ impl<'s> Heads<'s> {
         self.upos(i) == "VERB"
     }
 
+    /// Whether `i` is a verb that reports speech ("said", "announced").
+    fn is_speech_verb(&self, i: usize) -> bool {
+        let lemma = &self.sentence.tokens[i].lemma;
+        self.is_verb(i) && SPEECH_VERBS.iter().any(|w| w.eq_ignore_ascii_case(lemma))
+    }
+
     fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
         (0..self.heads.len()).filter(move |&c| self.heads[c] == Some(h))
     }
@@ -128,7 +135,10 @@ impl<'s> Heads<'s> {
             let fix = match self.deprel(i) {
                 "nsubj:pass" => self
                     .modifier_read_as_subject(i, h)
-                    .or_else(|| self.active_subject(i, h)),
+                    .or_else(|| self.active_subject(i, h))
+                    .or_else(|| self.past_read_as_passive(i, h)),
+                "obl:agent" => self.object_read_as_agent(i),
+                "mark" => self.reported_clause_joined_to_report(i, h),
                 "nsubj" => self.modifier_read_as_subject(i, h),
                 "compound" => self.name_before_verb(i, h),
                 "nmod:poss" => self.possessive_on_verb(i, h),
@@ -152,6 +162,9 @@ impl<'s> Heads<'s> {
                 out.extend(fixes);
             }
             if let Some(fixes) = self.clause_read_as_phrase(c) {
+                out.extend(fixes);
+            }
+            if let Some(fixes) = self.report_read_as_relative_of_time(c) {
                 out.extend(fixes);
             }
         }
@@ -367,7 +380,8 @@ impl<'s> Heads<'s> {
     /// "Thai and Cambodian troops *clashed* at the border", with "clashed" read as a participle
     /// modifying "troops": a noun followed by a bare past form that modifies it (no auxiliary,
     /// no subject, no "by" agent) is that verb's subject when the noun heads the sentence or
-    /// is a second subject of the verb that reports it ("troops clashed ..., *the army said*").
+    /// is a second subject, or the complement or object, of the verb that reports it ("troops
+    /// clashed ..., *the army said*").
     /// A sentence whose only verb modifies its first noun is almost always this misreading; a
     /// true participle phrase ("talks held in Istanbul") stands as a headline, not a sentence.
     fn verb_read_as_participle(&self) -> Vec<Fix> {
@@ -381,7 +395,11 @@ impl<'s> Heads<'s> {
             }
             let new_head = match self.heads[noun] {
                 None if !self.has_child(noun, "cop") => (NewHead::Root, "root"),
-                Some(h) if self.deprel(noun) == "nsubj" && self.is_verb(h) && h > verb => {
+                Some(h)
+                    if matches!(self.deprel(noun), "nsubj" | "ccomp" | "obj")
+                        && self.is_verb(h)
+                        && h > verb =>
+                {
                     let other_subject = self
                         .children(h)
                         .any(|k| k > verb && self.deprel(k) == "nsubj");
@@ -456,6 +474,101 @@ impl<'s> Heads<'s> {
             head: None,
             deprel: Some("nsubj"),
         })
+    }
+
+    /// "Thousands of Turks *protested*", tagged as a participle: a sentence's main verb with a
+    /// passive subject but no auxiliary and no "by" agent is a simple past, when the sentence
+    /// ends with a full stop (a headline's "Three soldiers killed in raid" has none, and is
+    /// passive).
+    fn past_read_as_passive(&self, i: usize, v: usize) -> Option<Fix> {
+        let last = self.sentence.tokens.last()?;
+        let misread = self.is_verb(v)
+            && self.heads[v].is_none()
+            && last.form == "."
+            && !self
+                .children(v)
+                .any(|k| matches!(self.deprel(k), "aux" | "aux:pass" | "cop" | "obl:agent"));
+        misread.then_some(Fix {
+            token: i,
+            head: None,
+            deprel: Some("nsubj"),
+        })
+    }
+
+    /// "Israel had assassinated *Ismail* Haniyeh", with the object read as a passive agent:
+    /// an agent is a "by" phrase, so one without any preposition is the verb's object.
+    fn object_read_as_agent(&self, i: usize) -> Option<Fix> {
+        let misread = self.is_nominal(i) && !self.has_child(i, "case");
+        misread.then_some(Fix {
+            token: i,
+            head: None,
+            deprel: Some("obj"),
+        })
+    }
+
+    /// "Netanyahu said Israel was at war and *that* Hamas would pay", with the second clause
+    /// conjoined to "said": a clause opened by "that" and conjoined to a verb of speech that
+    /// has no "that" of its own but reports a clause is a second thing reported, conjoined to
+    /// the first.
+    fn reported_clause_joined_to_report(&self, i: usize, c: usize) -> Option<Fix> {
+        if !self.sentence.tokens[i].form.eq_ignore_ascii_case("that") || self.deprel(c) != "conj" {
+            return None;
+        }
+        let h = self.heads[c]?;
+        let first = self
+            .children(h)
+            .filter(|&k| k < c && self.deprel(k) == "ccomp")
+            .last()?;
+        let misread = self.is_speech_verb(h) && !self.has_child(h, "mark");
+        misread.then_some(Fix {
+            token: c,
+            head: Some(NewHead::Token(first)),
+            deprel: None,
+        })
+    }
+
+    /// "The Guards said on Wednesday *that Israel had assassinated* ...", with the reported
+    /// clause read as a relative clause of "Wednesday": a clause with its own subject hung on
+    /// a day or month that says when a verb of speech happened is that verb's complement, and
+    /// a "that" read as its relative pronoun is its marker.
+    fn report_read_as_relative_of_time(&self, c: usize) -> Option<Vec<Fix>> {
+        // Asked of every token: the one test that rules out nearly all comes first.
+        if self.deprel(c) != "acl:relcl" {
+            return None;
+        }
+        let time = self.heads[c]?;
+        let v = self.heads[time]?;
+        let misread = calendar::is_time_name(&self.sentence.tokens[time].form)
+            && self.deprel(time) == "obl"
+            && self.is_speech_verb(v)
+            && self.is_verb(c)
+            && self
+                .children(c)
+                .any(|k| self.deprel(k) == "nsubj" && !self.is_relative_that(k));
+        if !misread {
+            return None;
+        }
+        let mut fixes = vec![Fix {
+            token: c,
+            head: Some(NewHead::Token(v)),
+            deprel: Some("ccomp"),
+        }];
+        fixes.extend(
+            self.children(c)
+                .filter(|&k| k < c && self.is_relative_that(k))
+                .map(|k| Fix {
+                    token: k,
+                    head: None,
+                    deprel: Some("mark"),
+                }),
+        );
+        Some(fixes)
+    }
+
+    /// Whether `k` is a "that" serving as a clause's subject or object.
+    fn is_relative_that(&self, k: usize) -> bool {
+        self.sentence.tokens[k].form.eq_ignore_ascii_case("that")
+            && matches!(self.deprel(k), "nsubj" | "obj")
     }
 
     /// "Chancellor Friedrich Merz *hosted* ...", with the name read as a compound of the verb:

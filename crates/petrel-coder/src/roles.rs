@@ -300,7 +300,7 @@ pub fn default_target(
 }
 
 /// Verbs that report what someone else did or said.
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "SAY", "TELL", "ANNOUNCE", "STATE", "CLAIM", "ADD", "REPORT", "CONFIRM", "ALLEGE", "INSIST",
     "WRITE", "DECLARE", "NOTE", "EXPLAIN", "ASSERT", "ARGUE", "SUGGEST", "VOW", "WARN",
 ];

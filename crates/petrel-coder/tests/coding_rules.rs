@@ -1564,3 +1564,97 @@ fn a_country_split_off_as_a_second_subject_adds_no_second_actor() {
         want(&[("111", "ARN", Some("GON")), ("111", "ROH", Some("GON"))])
     );
 }
+
+#[test]
+fn a_report_hung_on_its_day_is_the_complement_of_the_verb_it_dates() {
+    let lex = lexicon();
+    // "Rohan said on Wednesday that Arnor had attacked Gondor", with the reported clause read
+    // as a relative clause of "Wednesday", "that" as its relative pronoun and "Gondor" as a
+    // "by" agent that has no "by".
+    let rows = "
+        1  Rohan     Rohan     PROPN NNP 2  nsubj
+        2  said      say       VERB  VBD 0  root
+        3  on        on        ADP   IN  4  case
+        4  Wednesday Wednesday PROPN NNP 2  obl
+        5  that      that      PRON  WDT 8  obj
+        6  Arnor     Arnor     PROPN NNP 8  nsubj
+        7  had       have      AUX   VBD 8  aux
+        8  attacked  attack    VERB  VBN 4  acl:relcl
+        9  Gondor    Gondor    PROPN NNP 8  obl:agent
+        10 .         .         PUNCT .   2  punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("190", "ARN", Some("GON"))]));
+    let said_by = coding.events[0]
+        .attribution
+        .as_ref()
+        .map(|a| a.code.as_str());
+    assert_eq!(said_by, Some("ROH"));
+    // A true relative clause of a day keeps its reading: "the Wednesday that Arnor chose".
+    let relative = "
+        1 Rohan     Rohan     PROPN NNP 2 nsubj
+        2 attacked  attack    VERB  VBD 0 root
+        3 on        on        ADP   IN  4 case
+        4 Wednesday Wednesday PROPN NNP 2 obl
+        5 that      that      PRON  WDT 7 obj
+        6 Arnor     Arnor     PROPN NNP 7 nsubj
+        7 chose     choose    VERB  VBD 4 acl:relcl
+        8 .         .         PUNCT .   2 punct";
+    assert_eq!(code(&lex, relative), want(&[]));
+}
+
+#[test]
+fn a_that_clause_conjoined_to_the_verb_that_reports_is_reported_too() {
+    let lex = lexicon();
+    // "Rohan said Arnor was ready and that Arnor would attack Gondor", with the second clause
+    // conjoined to "said": it is a second thing Rohan said, not Rohan's own act.
+    let rows = "
+        1  Rohan  Rohan  PROPN NNP 2  nsubj
+        2  said   say    VERB  VBD 0  root
+        3  Arnor  Arnor  PROPN NNP 5  nsubj
+        4  was    be     AUX   VBD 5  cop
+        5  ready  ready  ADJ   JJ  2  ccomp
+        6  and    and    CCONJ CC  10 cc
+        7  that   that   SCONJ IN  10 mark
+        8  Arnor  Arnor  PROPN NNP 10 nsubj
+        9  would  would  AUX   MD  10 aux
+        10 attack attack VERB  VB  2  conj
+        11 Gondor Gondor PROPN NNP 10 obj
+        12 .      .      PUNCT .   2  punct";
+    let coding = code_on(&lex, rows, None);
+    assert_eq!(triples(&coding), want(&[("190", "ARN", Some("GON"))]));
+    let said_by = coding.events[0]
+        .attribution
+        .as_ref()
+        .map(|a| a.code.as_str());
+    assert_eq!(said_by, Some("ROH"));
+}
+
+#[test]
+fn a_passive_subject_of_a_main_verb_without_auxiliary_is_its_doer_in_a_full_sentence() {
+    let lex = lexicon();
+    // "Arnor attacked at dawn near Gondor.", with "attacked" tagged as a participle and
+    // "Arnor" as its passive subject: no auxiliary, so no passive.
+    let rows = "
+        1 Arnor    Arnor  PROPN NNP 2 nsubj:pass
+        2 attacked attack VERB  VBN 0 root
+        3 near     near   ADP   IN  4 case
+        4 Gondor   Gondor PROPN NNP 2 obl
+        5 .        .      PUNCT .   2 punct";
+    let active = code(&lex, rows);
+    assert!(active.iter().all(|(_, s, _)| s == "ARN"), "{active:?}");
+    assert!(!active.is_empty());
+    // A headline without a full stop stays passive: Arnor was attacked.
+    let headline = &rows[..rows.rfind("5 .").unwrap()];
+    let passive = code(&lex, headline);
+    assert!(passive.iter().all(|(_, s, _)| s != "ARN"), "{passive:?}");
+    // So does a sentence with its "was".
+    let was = "
+        1 Arnor    Arnor  PROPN NNP 3 nsubj:pass
+        2 was      be     AUX   VBD 3 aux:pass
+        3 attacked attack VERB  VBN 0 root
+        4 near     near   ADP   IN  5 case
+        5 Gondor   Gondor PROPN NNP 3 obl
+        6 .        .      PUNCT .   3 punct";
+    let passive = code(&lex, was);
+    assert!(passive.iter().all(|(_, s, _)| s != "ARN"), "{passive:?}");
+}

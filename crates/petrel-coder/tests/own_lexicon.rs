@@ -647,3 +647,49 @@ fn a_predicate_adjective_codes_but_the_same_adjective_as_a_modifier_does_not() {
         9 .     .     PUNCT 3 punct";
     assert_eq!(events(ready, DAY), want(&[("036", "CHN", "JPN")]));
 }
+
+#[test]
+fn a_sea_named_after_a_country_is_not_that_country() {
+    // "Japan condemned China over the South China Sea": China is the target, once; the sea
+    // names no actor of its own (`lexicon/actors/places.txt`).
+    let rows = "
+        1 Japan     Japan   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 China     China   PROPN 2 obj
+        4 over      over    ADP   8 case
+        5 the       the     DET   8 det
+        6 South     South   PROPN 8 compound
+        7 China     China   PROPN 8 compound
+        8 Sea       Sea     PROPN 2 obl
+        9 .         .       PUNCT 2 punct";
+    assert_eq!(events(rows, DAY), want(&[("111", "JPN", "CHN")]));
+    // "Japan condemned drills in the South China Sea": no target at all.
+    let rows = "
+        1 Japan     Japan   PROPN 2 nsubj
+        2 condemned condemn VERB  0 root
+        3 drills    drill   NOUN  2 obj
+        4 in        in      ADP   8 case
+        5 the       the     DET   8 det
+        6 South     South   PROPN 8 compound
+        7 China     China   PROPN 8 compound
+        8 Sea       Sea     PROPN 3 nmod
+        9 .         .       PUNCT 2 punct";
+    assert!(
+        events(rows, DAY).iter().all(|(_, _, t)| t != "CHN"),
+        "{:?}",
+        events(rows, DAY)
+    );
+    // A US state named after another country codes the United States ("New Mexico accused
+    // Russia").
+    let rows = "
+        1 New    New    PROPN 2 compound
+        2 Mexico Mexico PROPN 3 nsubj
+        3 accused accuse VERB 0 root
+        4 Russia Russia PROPN 3 obj
+        5 .      .      PUNCT 3 punct";
+    let accused = events(rows, DAY);
+    assert!(
+        !accused.is_empty() && accused.iter().all(|(_, s, _)| s == "USA"),
+        "{accused:?}"
+    );
+}

@@ -7,7 +7,7 @@ use super::codes::{chunks, CodeBook};
 use super::Findings;
 use crate::actors::Role;
 use crate::own::names::tokens;
-use crate::own::{ActorRecord, Source};
+use crate::own::{ActorRecord, Source, CODES_NOTHING};
 use crate::words::key;
 
 pub(super) fn check(source: &Source, book: &CodeBook, findings: &mut Findings) {
@@ -36,6 +36,7 @@ fn entry(record: &ActorRecord, book: &CodeBook, findings: &mut Findings) {
     let codes = record
         .code
         .iter()
+        .filter(|c| c.as_str() != CODES_NOTHING)
         .map(|c| (c, &record.origin))
         .chain(record.roles.iter().map(|r| (&r.code, &r.origin)));
     for (code, origin) in codes {

@@ -8,6 +8,11 @@ use super::{is_actor_code, Origins};
 use crate::actors::Role;
 use crate::Diagnostic;
 
+/// The code of a name that codes nothing: a place such as "South China Sea", listed so that
+/// the actor named inside it ("China") does not code either (the longest name wins). The
+/// coder drops actors with this code.
+pub const CODES_NOTHING: &str = "---";
+
 /// One actor entry as written.
 #[derive(Clone, Debug)]
 pub struct ActorRecord {
@@ -78,9 +83,10 @@ fn parse_names_line(body: &str) -> Result<(Vec<WrittenName>, Option<String>), St
     let (names, code) = match body.split_once("=>") {
         Some((names, code)) => {
             let code = code.trim();
-            if !is_actor_code(code) {
+            if !(is_actor_code(code) || code == CODES_NOTHING) {
                 return Err(format!(
-                    "bad actor code {code:?}: expected three-letter codes run together (RUSGOV)"
+                    "bad actor code {code:?}: expected three-letter codes run together \
+                     (RUSGOV), or {CODES_NOTHING} for a name that codes nothing"
                 ));
             }
             (names, Some(code.to_string()))
@@ -175,6 +181,15 @@ Olaf Scholz | Scholz\n    DEUGOV  2021-12-08 .. 2025-05-06   # Chancellor\n    D
         assert_eq!(scholz.roles[0].origin.line, 4);
         assert_eq!(scholz.roles[1].from, Some("2025-05-06".parse().unwrap()));
         assert_eq!(scholz.roles[1].until, None);
+    }
+
+    #[test]
+    fn a_name_may_code_nothing() {
+        let (records, diags) = read_text("South China Sea => ---\nGulf => --\n");
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].code.as_deref(), Some(CODES_NOTHING));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].origin.line, 2);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod verbs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use actors::{ActorRecord, WrittenName};
+pub use actors::{ActorRecord, WrittenName, CODES_NOTHING};
 pub use agents::AgentRecord;
 pub use irregular::{base_of as irregular_base, forms as verb_forms, is_base as is_irregular_base};
 pub use verbs::{PatternRecord, PatternWord};
