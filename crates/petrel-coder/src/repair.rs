@@ -382,8 +382,9 @@ impl<'s> Heads<'s> {
     /// no subject, no "by" agent) is that verb's subject when the noun heads the sentence or
     /// is a second subject, or the complement or object, of the verb that reports it ("troops
     /// clashed ..., *the army said*").
-    /// A sentence whose only verb modifies its first noun is almost always this misreading; a
-    /// true participle phrase ("talks held in Istanbul") stands as a headline, not a sentence.
+    /// A sentence whose only verb modifies its first noun phrase is almost always this
+    /// misreading; a true participle phrase ("talks held in Istanbul") stands as a headline,
+    /// not a sentence.
     fn verb_read_as_participle(&self) -> Vec<Fix> {
         // Candidates are found from the verb up: few sentences have a verb read as "acl".
         for verb in 0..self.heads.len() {
@@ -392,6 +393,16 @@ impl<'s> Heads<'s> {
             };
             if !(self.is_nominal(noun) && self.bare_past_of(noun, verb)) {
                 continue;
+            }
+            // The noun may be a later word of a name ("Lee Jae - *myung* condemned") or a
+            // noun set beside it ("Lee's *office* condemned", read as Lee's apposition): the
+            // phrase's first word stands for it.
+            let mut noun = noun;
+            while let Some(h) = self.heads[noun].filter(|&h| h < noun) {
+                if !matches!(self.deprel(noun), "flat" | "appos") || !self.is_nominal(h) {
+                    break;
+                }
+                noun = h;
             }
             let new_head = match self.heads[noun] {
                 None if !self.has_child(noun, "cop") => (NewHead::Root, "root"),

@@ -102,6 +102,7 @@ GONDOR [GON]
 ROHAN [ROH]
 MORDOR [MOR]
 TELEMAR [GON]
+BOROMIR_DENETHOR [GON]
 ELESSAR [ARN]
 \t[ARNGOV 20100501-20151231]
 ";
@@ -1657,4 +1658,18 @@ fn a_passive_subject_of_a_main_verb_without_auxiliary_is_its_doer_in_a_full_sent
         6 .        .      PUNCT .   3 punct";
     let passive = code(&lex, was);
     assert!(passive.iter().all(|(_, s, _)| s != "ARN"), "{passive:?}");
+}
+
+#[test]
+fn a_verb_read_as_modifying_a_later_word_of_the_opening_name_is_the_name_s_verb() {
+    let lex = lexicon();
+    // "Boromir Denethor condemned Arnor", with "condemned" read as a participle modifying
+    // "Denethor", the second word of the name that heads the sentence.
+    let rows = "
+        1 Boromir   Boromir  PROPN NNP 0 root
+        2 Denethor  Denethor PROPN NNP 1 flat
+        3 condemned condemn  VERB  VBN 2 acl
+        4 Arnor     Arnor    PROPN NNP 3 obj
+        5 .         .        PUNCT .   1 punct";
+    assert_eq!(code(&lex, rows), want(&[("111", "GON", Some("ARN"))]));
 }
