@@ -138,6 +138,7 @@ impl<'s> Heads<'s> {
                     .or_else(|| self.active_subject(i, h))
                     .or_else(|| self.past_read_as_passive(i, h)),
                 "obl:agent" => self.object_read_as_agent(i),
+                "list" => self.conjunct_read_as_list_item(i),
                 "mark" => self.reported_clause_joined_to_report(i, h),
                 "nsubj" => self.modifier_read_as_subject(i, h),
                 "compound" => self.name_before_verb(i, h),
@@ -503,6 +504,21 @@ impl<'s> Heads<'s> {
             token: i,
             head: None,
             deprel: Some("nsubj"),
+        })
+    }
+
+    /// "Trump and Russian President *Vladimir* Putin met", with "Vladimir" read as the next
+    /// item of a list: list items have no "and", so an item whose own phrase opens with one
+    /// is a conjunct.
+    fn conjunct_read_as_list_item(&self, i: usize) -> Option<Fix> {
+        let h = self.heads[i]?;
+        let opened = (h + 1..i).any(|k| {
+            self.deprel(k) == "cc" && self.descends_from(k, i) && self.children(k).next().is_none()
+        });
+        opened.then_some(Fix {
+            token: i,
+            head: None,
+            deprel: Some("conj"),
         })
     }
 

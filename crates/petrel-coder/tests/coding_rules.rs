@@ -1673,3 +1673,26 @@ fn a_verb_read_as_modifying_a_later_word_of_the_opening_name_is_the_name_s_verb(
         5 .         .        PUNCT .   1 punct";
     assert_eq!(code(&lex, rows), want(&[("111", "GON", Some("ARN"))]));
 }
+
+#[test]
+fn a_list_item_opened_by_and_is_a_conjunct() {
+    let lex = lexicon();
+    // "Arnor and envoy Gondor met", with "Gondor" read as the next item of a list after
+    // "Arnor" and "and" hung on its title.
+    let rows = "
+        1 Arnor  Arnor  PROPN 5 nsubj
+        2 and    and    CCONJ 3 cc
+        3 envoy  envoy  NOUN  4 nmod:desc
+        4 Gondor Gondor PROPN 1 list
+        5 met    meet   VERB  0 root
+        6 .      .      PUNCT 5 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("044", "ARN", Some("GON")), ("044", "GON", Some("ARN"))])
+    );
+    // A list without "and" stays a list: one subject, and no one to meet.
+    let list = rows
+        .replace("CCONJ 3 cc", "PUNCT 3 punct")
+        .replace(" and ", " ,   ");
+    assert_eq!(code(&lex, &list), want(&[]));
+}
