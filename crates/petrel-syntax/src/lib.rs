@@ -4,7 +4,6 @@
 //! tokenized sentence. Training lives beside each model ([`tagger::train_tagger`],
 //! [`parser::train_parser`], [`lemmatizer::Lemmatizer::train`]).
 
-pub mod augment;
 pub mod conllu;
 pub mod eval;
 mod hashing;

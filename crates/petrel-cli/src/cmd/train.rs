@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use petrel_syntax::augment::titled_names;
 use petrel_syntax::lemmatizer::Lemmatizer;
 use petrel_syntax::lexeme::{Lexeme, Scratch};
 use petrel_syntax::parser::{train_parser, ParserOptions};
@@ -52,32 +51,13 @@ pub struct Args {
     /// Drop weights smaller than this (in units of 1/32767 of the largest).
     #[arg(long, default_value_t = 400)]
     pub min_weight: i16,
-    /// Also train on copies of the training sentences whose people's names are written as
-    /// news writes them ("Venezuelan President Nicolas Maduro"), filled with names from
-    /// petrel's lexicon in this directory (`lexicon/`).
-    #[arg(long, value_name = "LEXICON_DIR")]
-    pub news_names: Option<PathBuf>,
-    /// How many such copies of each sentence with a name (each with other names).
-    #[arg(long, default_value_t = 1)]
-    pub news_copies: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
-    let mut train = read_conllu(&args.train)?;
+    let train = read_conllu(&args.train)?;
     let dev = read_conllu(&args.dev)?;
     if train.is_empty() {
         bail!("{}: no sentences", args.train.display());
-    }
-    if let Some(dir) = &args.news_names {
-        let stock = super::news_names::stock(dir)?;
-        let copies = titled_names(&train, &stock, args.news_copies, args.seed);
-        eprintln!(
-            "{} training sentences with titled names added ({} people, {} demonyms)",
-            copies.len(),
-            stock.people.len(),
-            stock.demonyms.len()
-        );
-        train.extend(copies);
     }
     match args.component {
         Component::Tagger => run_tagger(&args, &train, &dev)?,
