@@ -107,6 +107,13 @@ impl<'s> Heads<'s> {
         self.children(h).any(|c| self.deprel(c) == rel)
     }
 
+    /// Whether `i` has a `case` child with this lemma ("of").
+    fn has_case(&self, i: usize, lemma: &str) -> bool {
+        self.children(i).any(|k| {
+            self.deprel(k) == "case" && self.sentence.tokens[k].lemma.eq_ignore_ascii_case(lemma)
+        })
+    }
+
     fn has_subject(&self, h: usize) -> bool {
         self.children(h)
             .any(|c| matches!(self.deprel(c), "nsubj" | "nsubj:pass" | "csubj"))
@@ -395,12 +402,14 @@ impl<'s> Heads<'s> {
             if !(self.is_nominal(noun) && self.bare_past_of(noun, verb)) {
                 continue;
             }
-            // The noun may be a later word of a name ("Lee Jae - *myung* condemned") or a
-            // noun set beside it ("Lee's *office* condemned", read as Lee's apposition): the
-            // phrase's first word stands for it.
+            // The noun may be a later word of a name ("Lee Jae - *myung* condemned"), a noun
+            // set beside it ("Lee's *office* condemned", read as Lee's apposition), or what a
+            // number of something is of ("Hundreds of *Kenyans* protested"): the phrase's
+            // first word stands for it.
             let mut noun = noun;
             while let Some(h) = self.heads[noun].filter(|&h| h < noun) {
-                if !matches!(self.deprel(noun), "flat" | "appos") || !self.is_nominal(h) {
+                let of = self.deprel(noun) == "nmod" && self.has_case(noun, "of");
+                if !(matches!(self.deprel(noun), "flat" | "appos") || of) || !self.is_nominal(h) {
                     break;
                 }
                 noun = h;
@@ -676,15 +685,15 @@ impl<'s> Heads<'s> {
     }
 
     /// "recalled its ambassadors to France, *the United States*, Nigeria and Togo", with the
-    /// list's second item conjoined to the verb: a bare noun conjoined to an earlier verb, in
-    /// the middle of a list (no "and" of its own), joins the nearest noun phrase before it.
+    /// list's second item conjoined to the verb, or "abuses in the war between the army and
+    /// *the Rapid Support Forces*", with the last: a bare noun (no subject, no copula)
+    /// conjoined to an earlier verb joins the nearest noun phrase before it.
     fn noun_conjoined_to_verb(&self, i: usize, v: usize) -> Option<Fix> {
         let bare = self.is_nominal(i)
             && self.is_verb(v)
             && v < i
             && !self.has_subject(i)
-            && !self.has_child(i, "cop")
-            && !self.has_child(i, "cc");
+            && !self.has_child(i, "cop");
         if !bare {
             return None;
         }
