@@ -10,6 +10,7 @@ mod hashing;
 pub mod lemmatizer;
 pub mod lexeme;
 pub mod model_io;
+pub mod neural;
 mod pages;
 pub mod parser;
 mod perceptron;

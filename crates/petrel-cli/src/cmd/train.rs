@@ -1,9 +1,10 @@
-//! `petrel train tagger|parser`: trains petrel's own models on UD treebanks.
+//! `petrel train tagger|parser|nparser`: trains petrel's own models on UD treebanks.
 //!
 //! The tagger command also trains the lemmatizer. The parser command needs the tagger in the
 //! output directory: it tags the dev set with it, and tags the training set by jackknifing
 //! (each fold tagged by a tagger trained on the other folds), so that the parser learns from
-//! tags as imperfect as those it will see.
+//! tags as imperfect as those it will see. `nparser` trains the experimental BiLSTM parser
+//! ([`petrel_syntax::neural`]) on the same data.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -11,6 +12,7 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 use petrel_syntax::lemmatizer::Lemmatizer;
 use petrel_syntax::lexeme::{Lexeme, Scratch};
+use petrel_syntax::neural::{train_neural_parser, NeuralOptions, NEURAL_PARSER_FILE};
 use petrel_syntax::parser::{train_parser, ParserOptions};
 use petrel_syntax::tagger::{train_tagger, TagWork, Tagger, TaggerOptions};
 use petrel_syntax::{load_model, save_model, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE};
@@ -22,6 +24,8 @@ pub enum Component {
     Tagger,
     /// Dependency parser (needs the tagger in --out).
     Parser,
+    /// Experimental BiLSTM dependency parser (needs the tagger in --out).
+    Nparser,
 }
 
 #[derive(clap::Args)]
@@ -41,7 +45,8 @@ pub struct Args {
     /// Seed for shuffling and exploration: the same seed gives the same model.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Training iterations (default: 10 for the tagger, 15 for the parser).
+    /// Training iterations (default: 10 for the tagger, 15 for the parser, 20 for the neural
+    /// parser).
     #[arg(long)]
     pub iterations: Option<usize>,
     /// Jackknife folds for tagging the parser's training data (0: train on the tags the
@@ -51,6 +56,24 @@ pub struct Args {
     /// Drop weights smaller than this (in units of 1/32767 of the largest).
     #[arg(long, default_value_t = 400)]
     pub min_weight: i16,
+    /// Write the jackknifed training set (CoNLL-U) here, to reuse it with `--folds 0`.
+    #[arg(long)]
+    pub save_tagged: Option<PathBuf>,
+    /// Neural parser: LSTM units per direction.
+    #[arg(long, default_value_t = 64)]
+    pub lstm_hidden: usize,
+    /// Neural parser: BiLSTM layers.
+    #[arg(long, default_value_t = 1)]
+    pub lstm_layers: usize,
+    /// Neural parser: units of the MLP's hidden layer.
+    #[arg(long, default_value_t = 100)]
+    pub mlp_hidden: usize,
+    /// Neural parser: dropout on the BiLSTM's inputs and output.
+    #[arg(long, default_value_t = 0.3)]
+    pub dropout: f32,
+    /// Neural parser: dropout on the MLP's hidden layer.
+    #[arg(long, default_value_t = 0.1)]
+    pub mlp_dropout: f32,
 }
 
 pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
@@ -62,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
     match args.component {
         Component::Tagger => run_tagger(&args, &train, &dev)?,
         Component::Parser => run_parser(&args, &train, &dev)?,
+        Component::Nparser => run_neural_parser(&args, &train, &dev)?,
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
@@ -102,21 +126,7 @@ fn run_tagger(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Resu
 
 fn run_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
     let started = Instant::now();
-    let tagger_path = args.out.join(TAGGER_FILE);
-    let tagger = load_model(&tagger_path, Tagger::load)
-        .with_context(|| "the parser is trained on the tagger's output: train the tagger first")?;
-    let dev_tagged = tag_all(&tagger, dev);
-    let train_tagged = if args.folds == 0 {
-        train.to_vec()
-    } else {
-        let tagged = jackknife(args, train);
-        eprintln!(
-            "jackknifed training tags ({} folds) in {:.0}s",
-            args.folds,
-            started.elapsed().as_secs_f64()
-        );
-        tagged
-    };
+    let (train_tagged, dev_tagged) = parser_data(args, train, dev)?;
     let options = ParserOptions {
         iterations: args.iterations.unwrap_or(15),
         seed: args.seed,
@@ -136,6 +146,72 @@ fn run_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Resu
     eprintln!(
         "wrote {} ({labels} relations, {moves} move weights, {names} label weights) in {:.0}s",
         path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The training and dev sets with the tagger's tags: dev tagged by the tagger in `--out`,
+/// training jackknifed (or as read, with `--folds 0`), and saved if `--save-tagged` asks.
+fn parser_data(
+    args: &Args,
+    train: &[Sentence],
+    dev: &[Sentence],
+) -> anyhow::Result<(Vec<Sentence>, Vec<Sentence>)> {
+    let started = Instant::now();
+    let tagger_path = args.out.join(TAGGER_FILE);
+    let tagger = load_model(&tagger_path, Tagger::load)
+        .with_context(|| "the parser is trained on the tagger's output: train the tagger first")?;
+    let dev_tagged = tag_all(&tagger, dev);
+    let train_tagged = if args.folds == 0 {
+        train.to_vec()
+    } else {
+        let tagged = jackknife(args, train);
+        eprintln!(
+            "jackknifed training tags ({} folds) in {:.0}s",
+            args.folds,
+            started.elapsed().as_secs_f64()
+        );
+        tagged
+    };
+    if let Some(path) = &args.save_tagged {
+        let mut out = Vec::new();
+        for s in &train_tagged {
+            petrel_syntax::conllu::write_sentence(&mut out, s)?;
+        }
+        std::fs::write(path, out).with_context(|| format!("{}", path.display()))?;
+    }
+    Ok((train_tagged, dev_tagged))
+}
+
+fn run_neural_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let (train_tagged, dev_tagged) = parser_data(args, train, dev)?;
+    let options = NeuralOptions {
+        epochs: args.iterations.unwrap_or(20),
+        seed: args.seed,
+        lstm_hidden: args.lstm_hidden.max(1),
+        lstm_layers: args.lstm_layers.max(1),
+        mlp_hidden: args.mlp_hidden.max(1),
+        dropout: args.dropout.clamp(0.0, 0.9),
+        mlp_dropout: args.mlp_dropout.clamp(0.0, 0.9),
+        ..NeuralOptions::default()
+    };
+    eprintln!("{options:?}");
+    eprintln!("epoch  UAS     LAS    (dev %)   loss        train s");
+    let parser = train_neural_parser(&train_tagged, &dev_tagged, &options, |r| {
+        eprintln!(
+            "{:>5}  {:6.2}  {:6.2}            {:<10.0}  {:.1}",
+            r.epoch, r.uas, r.las, r.loss, r.train_seconds
+        );
+    });
+    let path = args.out.join(NEURAL_PARSER_FILE);
+    save_model(&path, |w| parser.save(w))?;
+    let bytes = std::fs::metadata(&path)?.len();
+    eprintln!(
+        "wrote {} ({} weights, {bytes} bytes) in {:.0}s",
+        path.display(),
+        parser.weight_count(),
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -5,11 +5,12 @@
 //! classes wide, which makes it small and fast; the label model runs once per word.
 
 mod features;
-mod oracle;
-mod state;
+pub(crate) mod oracle;
+pub(crate) mod state;
 mod train;
 
 pub use features::Words;
+pub(crate) use train::label_inventory;
 pub use train::{train_parser, ParserOptions, ParserReport};
 
 use petrel_text::Token;

@@ -180,7 +180,7 @@ pub fn train_parser(
 }
 
 /// Relations by descending frequency (ties by name), with `root` always present.
-fn label_inventory(train: &[Sentence]) -> Vec<String> {
+pub(crate) fn label_inventory(train: &[Sentence]) -> Vec<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     counts.insert("root", 0);
     for t in train.iter().flat_map(|s| &s.tokens) {
