@@ -685,15 +685,15 @@ impl<'s> Heads<'s> {
     }
 
     /// "recalled its ambassadors to France, *the United States*, Nigeria and Togo", with the
-    /// list's second item conjoined to the verb, or "abuses in the war between the army and
-    /// *the Rapid Support Forces*", with the last: a bare noun (no subject, no copula)
-    /// conjoined to an earlier verb joins the nearest noun phrase before it.
+    /// list's second item conjoined to the verb: a bare noun conjoined to an earlier verb, in
+    /// the middle of a list (no "and" of its own), joins the nearest noun phrase before it.
     fn noun_conjoined_to_verb(&self, i: usize, v: usize) -> Option<Fix> {
         let bare = self.is_nominal(i)
             && self.is_verb(v)
             && v < i
             && !self.has_subject(i)
-            && !self.has_child(i, "cop");
+            && !self.has_child(i, "cop")
+            && !self.has_child(i, "cc");
         if !bare {
             return None;
         }

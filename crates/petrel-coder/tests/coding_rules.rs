@@ -1712,25 +1712,3 @@ fn a_verb_read_as_modifying_what_a_number_is_of_is_the_number_s_verb() {
         7 .        .       PUNCT .   1 punct";
     assert_eq!(code(&lex, rows), want(&[("110", "ARN", Some("GON"))]));
 }
-
-#[test]
-fn a_noun_conjoined_to_a_verb_with_its_own_and_joins_the_noun_before_it() {
-    let lex = lexicon();
-    // "Arnor sent envoys to attack the border between Gondor and Rohan", with "Rohan"
-    // conjoined to "attack": Rohan is the border's second side, not the attacker.
-    let rows = "
-        1  Arnor   Arnor   PROPN NNP 2 nsubj
-        2  sent    send    VERB  VBD 0 root
-        3  envoys  envoy   NOUN  NNS 2 obj
-        4  to      to      PART  TO  5 mark
-        5  attack  attack  VERB  VB  3 acl
-        6  the     the     DET   DT  7 det
-        7  border  border  NOUN  NN  5 obj
-        8  between between ADP   IN  9 case
-        9  Gondor  Gondor  PROPN NNP 7 nmod
-        10 and     and     CCONJ CC  11 cc
-        11 Rohan   Rohan   PROPN NNP 5 conj
-        12 .       .       PUNCT .   2 punct";
-    let got = code(&lex, rows);
-    assert!(got.iter().all(|(_, s, _)| s != "ROH"), "{got:?}");
-}

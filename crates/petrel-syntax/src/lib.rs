@@ -23,5 +23,6 @@ mod weights;
 
 pub use model_io::ModelError;
 pub use pipeline::{
-    load_model, models_dir, save_model, Pipeline, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE,
+    load_model, models_dir, save_model, DependencyParser, ParserKind, Pipeline, LEMMATIZER_FILE,
+    PARSER_FILE, TAGGER_FILE,
 };

@@ -105,7 +105,7 @@ fn learns_a_small_treebank() {
     let pipeline = Pipeline {
         tagger,
         lemmatizer,
-        parser,
+        parser: petrel_syntax::DependencyParser::Perceptron(parser),
     };
     let held_out = treebank(300..360);
     let (mut total, mut upos, mut lemmas, mut las) = (0, 0, 0, 0);

@@ -3,7 +3,8 @@
 //! human coder expects. Prints precision and recall and holds them to a floor.
 //!
 //! The models are the repository's, or those in `$PETREL_MODELS`: set it to score the corpus
-//! with another tagger or parser (the floors are for the repository's own).
+//! with another tagger or parser (the floors are for the repository's own). `PETREL_PARSER=
+//! neural` scores the BiLSTM parser instead of the default perceptron.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 use petrel::pipeline::{Options, Pipeline};
 use petrel::stories::parse_record;
 use petrel_lexicon::Lexicon;
+use petrel_syntax::ParserKind;
 use serde_json::Value;
 
 /// Measured figures, rounded down: raise them as petrel improves.
@@ -25,7 +27,12 @@ fn corpus_precision_and_recall() {
     let corpus = std::fs::read_to_string(root.join("corpus/stories.jsonl")).expect("corpus");
     let (lexicon, diags) = Lexicon::load_own(&root.join("lexicon")).expect("lexicon");
     assert!(diags.is_empty(), "{:?}", &diags[..diags.len().min(3)]);
-    let syntax = petrel_syntax::Pipeline::load(&petrel_syntax::models_dir(None)).expect("models");
+    let parser = match std::env::var("PETREL_PARSER").as_deref() {
+        Ok("neural") => ParserKind::Neural,
+        _ => ParserKind::Perceptron,
+    };
+    let syntax = petrel_syntax::Pipeline::load_with(&petrel_syntax::models_dir(None), parser)
+        .expect("models");
     let pipeline = Pipeline::new(&syntax, &lexicon, &lexicon.ontology, Options::default());
 
     let (mut hits, mut coded, mut expected) = (0usize, 0usize, 0usize);

@@ -57,6 +57,9 @@ pub struct Args {
     /// Directory of the tagger and parser models (default: built-in, or $PETREL_MODELS).
     #[arg(long)]
     pub models: Option<PathBuf>,
+    /// Which dependency parser to use.
+    #[arg(long, value_enum, default_value_t)]
+    pub parser: super::ParserChoice,
     /// Add to each event the dictionary entries and pattern that produced it.
     #[arg(long)]
     pub explain: bool,
@@ -98,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let lexicon = petrarch.as_ref().unwrap_or(&own);
     let models = petrel_syntax::models_dir(args.models.as_deref());
-    let syntax = petrel_syntax::Pipeline::load(&models)
+    let syntax = petrel_syntax::Pipeline::load_with(&models, args.parser.kind())
         .with_context(|| format!("loading models from {}", models.display()))?;
     let pipeline = Pipeline::new(
         &syntax,

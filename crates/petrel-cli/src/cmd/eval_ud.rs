@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use petrel_syntax::conllu;
 use petrel_syntax::eval::{evaluate, Document, Evaluation, METRICS};
+use petrel_syntax::ParserKind;
 use petrel_text::{rebuild_ud_text, segment, Sentence};
 
 #[derive(clap::Args)]
@@ -29,6 +30,9 @@ pub struct Args {
     /// Also print the F1 scores as one JSON object, on the last line.
     #[arg(long)]
     pub json: bool,
+    /// Without --system: which of petrel's dependency parsers to score.
+    #[arg(long, value_enum, default_value_t)]
+    pub parser: super::ParserChoice,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -41,8 +45,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("reading system file {}", path.display()))?;
             (system, path.display().to_string())
         }
-        None if args.gold_tokenization => petrel_on_gold_words(&gold_text, &gold)?,
-        None => petrel_on_raw_text(&gold_text)?,
+        None if args.gold_tokenization => {
+            petrel_on_gold_words(&gold_text, &gold, args.parser.kind())?
+        }
+        None => petrel_on_raw_text(&gold_text, args.parser.kind())?,
     };
     let evaluation = evaluate(&gold, &system).context("scoring")?;
     let available = |metric: &str| match metric {
@@ -72,10 +78,10 @@ fn read(path: &Path) -> anyhow::Result<String> {
 }
 
 /// petrel's whole pipeline on the gold file's raw text.
-fn petrel_on_raw_text(gold_text: &str) -> anyhow::Result<(Document, String)> {
+fn petrel_on_raw_text(gold_text: &str, kind: ParserKind) -> anyhow::Result<(Document, String)> {
     let raw = rebuild_ud_text(gold_text)?;
     let mut sentences = segment(&raw.text);
-    let annotated = annotate(&mut sentences)?;
+    let annotated = annotate(&mut sentences, kind)?;
     let what = if annotated {
         "petrel on the raw text (segmentation, tagging, parsing)"
     } else {
@@ -85,7 +91,11 @@ fn petrel_on_raw_text(gold_text: &str) -> anyhow::Result<(Document, String)> {
 }
 
 /// petrel's tagger and parser on the gold words, scored within the gold segmentation.
-fn petrel_on_gold_words(gold_text: &str, gold: &Document) -> anyhow::Result<(Document, String)> {
+fn petrel_on_gold_words(
+    gold_text: &str,
+    gold: &Document,
+    kind: ParserKind,
+) -> anyhow::Result<(Document, String)> {
     let mut sentences = conllu::parse_str(gold_text)?;
     for token in sentences.iter_mut().flat_map(|s| s.tokens.iter_mut()) {
         *token = petrel_text::Token {
@@ -94,7 +104,7 @@ fn petrel_on_gold_words(gold_text: &str, gold: &Document) -> anyhow::Result<(Doc
             ..Default::default()
         };
     }
-    if !annotate(&mut sentences)? {
+    if !annotate(&mut sentences, kind)? {
         bail!("--gold-tokenization scores tagging and parsing, and this build of petrel has no tagger or parser yet");
     }
     let system = gold.reannotated(&sentences)?;
@@ -106,9 +116,9 @@ fn petrel_on_gold_words(gold_text: &str, gold: &Document) -> anyhow::Result<(Doc
 
 /// Tags, lemmatizes and parses sentences with petrel's own models (found as `petrel parse`
 /// finds them), returning whether it did.
-fn annotate(sentences: &mut [Sentence]) -> anyhow::Result<bool> {
+fn annotate(sentences: &mut [Sentence], kind: ParserKind) -> anyhow::Result<bool> {
     let dir = petrel_syntax::models_dir(None);
-    let pipeline = petrel_syntax::Pipeline::load(&dir)
+    let pipeline = petrel_syntax::Pipeline::load_with(&dir, kind)
         .map_err(|e| anyhow::anyhow!("loading models from {}: {e}", dir.display()))?;
     for sentence in sentences {
         pipeline.annotate(sentence);

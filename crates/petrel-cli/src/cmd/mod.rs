@@ -6,3 +6,23 @@ pub mod lexicon;
 pub mod parse;
 pub mod train;
 pub mod validate;
+
+/// `--parser`: which dependency parser annotates the text.
+#[derive(Clone, Copy, Default, clap::ValueEnum)]
+pub enum ParserChoice {
+    /// The averaged-perceptron parser (parser.bin): fast.
+    #[default]
+    Perceptron,
+    /// The BiLSTM parser (nparser.bin): about 3 LAS points better on EWT, at about a tenth of
+    /// the perceptron's speed.
+    Neural,
+}
+
+impl ParserChoice {
+    pub fn kind(self) -> petrel_syntax::ParserKind {
+        match self {
+            ParserChoice::Perceptron => petrel_syntax::ParserKind::Perceptron,
+            ParserChoice::Neural => petrel_syntax::ParserKind::Neural,
+        }
+    }
+}

@@ -32,12 +32,15 @@ pub struct Args {
     /// The input is CoNLL-U whose tokenization is kept; tags, lemmas and trees are replaced.
     #[arg(long)]
     pub conllu_input: bool,
+    /// Which dependency parser to use.
+    #[arg(long, value_enum, default_value_t)]
+    pub parser: super::ParserChoice,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = models_dir(args.models.as_deref());
     let loading = Instant::now();
-    let pipeline = Pipeline::load(&dir)
+    let pipeline = Pipeline::load_with(&dir, args.parser.kind())
         .with_context(|| format!("loading models from {} (see --models)", dir.display()))?;
     let load_time = loading.elapsed();
     let input: Box<dyn Read> = if args.input == "-" {

@@ -3,8 +3,8 @@
 //! The tagger command also trains the lemmatizer. The parser command needs the tagger in the
 //! output directory: it tags the dev set with it, and tags the training set by jackknifing
 //! (each fold tagged by a tagger trained on the other folds), so that the parser learns from
-//! tags as imperfect as those it will see. `nparser` trains the experimental BiLSTM parser
-//! ([`petrel_syntax::neural`]) on the same data.
+//! tags as imperfect as those it will see. `nparser` trains the BiLSTM parser
+//! ([`petrel_syntax::neural`], used with `--parser neural`) on the same data.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -24,7 +24,7 @@ pub enum Component {
     Tagger,
     /// Dependency parser (needs the tagger in --out).
     Parser,
-    /// Experimental BiLSTM dependency parser (needs the tagger in --out).
+    /// BiLSTM dependency parser, `nparser.bin` (needs the tagger in --out).
     Nparser,
 }
 
@@ -59,11 +59,11 @@ pub struct Args {
     /// Write the jackknifed training set (CoNLL-U) here, to reuse it with `--folds 0`.
     #[arg(long)]
     pub save_tagged: Option<PathBuf>,
-    /// Neural parser: LSTM units per direction.
-    #[arg(long, default_value_t = 64)]
+    /// Neural parser: LSTM units per direction (the shipped `nparser.bin` has 128).
+    #[arg(long, default_value_t = 128)]
     pub lstm_hidden: usize,
-    /// Neural parser: BiLSTM layers.
-    #[arg(long, default_value_t = 1)]
+    /// Neural parser: BiLSTM layers (the shipped `nparser.bin` has 2).
+    #[arg(long, default_value_t = 2)]
     pub lstm_layers: usize,
     /// Neural parser: units of the MLP's hidden layer.
     #[arg(long, default_value_t = 100)]
