@@ -22,6 +22,7 @@ use petrel_text::Token;
 
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
+use crate::parser::read_labels;
 use crate::parser::state::{Move, State, MOVES, NONE};
 use crate::rng::Rng;
 use cache::InputCache;
@@ -197,11 +198,7 @@ impl NeuralParser {
 
     pub fn load(r: &mut ModelReader) -> Result<NeuralParser, ModelError> {
         r.expect_magic(MAGIC)?;
-        let labels = r.strings()?;
-        let root = labels
-            .iter()
-            .position(|l| l == "root")
-            .ok_or_else(|| r.corrupt("no root relation"))? as u16;
+        let (labels, root) = read_labels(r)?;
         let inputs = Inputs::read(r)?;
         let encoder = Encoder::read(r)?;
         if encoder.input_width() != inputs.width() {

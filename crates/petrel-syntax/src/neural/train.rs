@@ -15,9 +15,9 @@ use super::scorer::Scorer;
 use super::{best_allowed, best_move, slot_rows, NeuralParser, NeuralWork};
 use crate::eval::{evaluate, Document};
 use crate::lexeme::{Lexeme, Scratch};
-use crate::parser::label_inventory;
 use crate::parser::oracle::Gold;
 use crate::parser::state::{Move, MOVES};
+use crate::parser::{label_index, label_inventory};
 use crate::rng::Rng;
 
 /// Settings of [`train_neural_parser`].
@@ -97,12 +97,7 @@ pub fn train_neural_parser(
     mut report: impl FnMut(&NeuralReport),
 ) -> NeuralParser {
     let labels = label_inventory(train);
-    let index: HashMap<&str, u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u16))
-        .collect();
-    let root = index.get("root").copied().unwrap_or(0);
+    let (index, root) = label_index(&labels);
     let mut rng = Rng::new(options.seed);
     let mut scratch = Scratch::default();
     let keys: Vec<Vec<[u64; FIELDS]>> = train.iter().map(|s| word_keys(s, &mut scratch)).collect();

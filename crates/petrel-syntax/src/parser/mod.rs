@@ -10,7 +10,7 @@ pub(crate) mod state;
 mod train;
 
 pub use features::Words;
-pub(crate) use train::label_inventory;
+pub(crate) use train::{label_index, label_inventory};
 pub use train::{train_parser, ParserOptions, ParserReport};
 
 use petrel_text::Token;
@@ -182,11 +182,7 @@ impl Parser {
 
     pub fn load(r: &mut ModelReader) -> Result<Parser, ModelError> {
         r.expect_magic(MAGIC)?;
-        let labels = r.strings()?;
-        let root = labels
-            .iter()
-            .position(|l| l == "root")
-            .ok_or_else(|| r.corrupt("no root relation"))? as u16;
+        let (labels, root) = read_labels(r)?;
         let moves = SmallWeights::read(r)?;
         let labeller = Weights::read(r)?;
         if labeller.classes() != labels.len() {
@@ -231,6 +227,16 @@ fn best_label(scores: &mut [i32], root: u16) -> u16 {
         .enumerate()
         .position(|(i, &s)| s == top && i != root)
         .unwrap_or(usize::from(root == 0)) as u16
+}
+
+/// A parser model's relations, and the number of `root` among them (which must be there).
+pub(crate) fn read_labels(r: &mut ModelReader) -> Result<(Vec<String>, u16), ModelError> {
+    let labels = r.strings()?;
+    let root = labels
+        .iter()
+        .position(|l| l == "root")
+        .ok_or_else(|| r.corrupt("no root relation"))? as u16;
+    Ok((labels, root))
 }
 
 #[cfg(test)]

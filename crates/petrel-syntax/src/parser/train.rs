@@ -71,12 +71,7 @@ pub fn train_parser(
 ) -> Parser {
     let started = Instant::now();
     let labels = label_inventory(train);
-    let index: HashMap<&str, u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u16))
-        .collect();
-    let root = index.get("root").copied().unwrap_or(0);
+    let (index, root) = label_index(&labels);
     let mut scratch = Scratch::default();
     let examples: Vec<Example> = train
         .iter()
@@ -189,6 +184,17 @@ pub(crate) fn label_inventory(train: &[Sentence]) -> Vec<String> {
     let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
     list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     list.into_iter().map(|(l, _)| l.to_string()).collect()
+}
+
+/// Each relation's number in `labels`, and the number of `root`.
+pub(crate) fn label_index(labels: &[String]) -> (HashMap<&str, u16>, u16) {
+    let index: HashMap<&str, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i as u16))
+        .collect();
+    let root = index.get("root").copied().unwrap_or(0);
+    (index, root)
 }
 
 fn words_of(s: &Sentence, scratch: &mut Scratch) -> Words {
