@@ -75,18 +75,7 @@ impl NeuralParser {
                 .push(self.inputs.ids(Inputs::keys(l, &t.upos, &t.xpos)));
         }
         self.parse(work);
-        let n = tokens.len();
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let head = work.state.heads[i];
-            t.head = if head as usize == n {
-                0
-            } else {
-                head as usize + 1
-            };
-            t.deprel.clear();
-            t.deprel
-                .push_str(&self.labels[usize::from(work.state.labels[i])]);
-        }
+        work.state.write_tree(tokens, &self.labels);
     }
 
     /// Encodes the sentence in `work.ids` (through the input cache) and prepares the

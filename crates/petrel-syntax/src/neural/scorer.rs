@@ -77,6 +77,11 @@ impl Scorer {
     }
 
     pub fn weight_count(&self) -> usize {
+        self.blocks().iter().map(|p| p.w.len()).sum()
+    }
+
+    /// The weight blocks in file order (the order [`Scorer::params`] and `read` use too).
+    fn blocks(&self) -> [&Param; 6] {
         [
             &self.root,
             &self.empty,
@@ -85,9 +90,6 @@ impl Scorer {
             &self.w2,
             &self.b2,
         ]
-        .iter()
-        .map(|p| p.w.len())
-        .sum()
     }
 
     pub fn params(&mut self) -> Vec<&mut Param> {
@@ -223,14 +225,7 @@ impl Scorer {
         w.u32(self.width as u32);
         w.u32(self.hidden as u32);
         w.u32(self.outputs as u32);
-        for p in [
-            &self.root,
-            &self.empty,
-            &self.w1,
-            &self.b1,
-            &self.w2,
-            &self.b2,
-        ] {
+        for p in self.blocks() {
             p.write(w);
         }
     }

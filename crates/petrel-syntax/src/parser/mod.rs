@@ -58,18 +58,7 @@ impl Parser {
         }
         work.words.finish();
         self.parse(work);
-        let n = tokens.len();
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let head = work.state.heads[i];
-            t.head = if head as usize == n {
-                0
-            } else {
-                head as usize + 1
-            };
-            t.deprel.clear();
-            t.deprel
-                .push_str(&self.labels[usize::from(work.state.labels[i])]);
-        }
+        work.state.write_tree(tokens, &self.labels);
     }
 
     /// Parses the sentence in `work.words`, leaving the tree in `work.state`.

@@ -7,6 +7,8 @@
 //! second stack item the head of the top and pops it. LEFT onto the root is allowed only when
 //! the stack holds one word, which makes it the sentence root.
 
+use petrel_text::Token;
+
 /// No word: an absent head, child or position.
 pub const NONE: u32 = u32::MAX;
 
@@ -42,6 +44,18 @@ pub struct State {
 }
 
 impl State {
+    /// Writes the finished tree into `tokens`: heads numbered from 1 with 0 for the root (the
+    /// state's word n), relations named from `labels`.
+    pub fn write_tree(&self, tokens: &mut [Token], labels: &[String]) {
+        let n = tokens.len();
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let head = self.heads[i] as usize;
+            t.head = if head == n { 0 } else { head + 1 };
+            t.deprel.clear();
+            t.deprel.push_str(&labels[usize::from(self.labels[i])]);
+        }
+    }
+
     /// Resets to the initial configuration for a sentence of `n` words, reusing the buffers.
     pub fn start(&mut self, n: usize) {
         self.n = n;
