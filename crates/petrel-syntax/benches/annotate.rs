@@ -1,11 +1,12 @@
 //! Throughput of tagging, lemmatizing and parsing (gold tokenization) on EWT dev, in tokens
-//! per second on one core, with the committed models.
+//! per second on one core, with the committed models: the default (perceptron) parser, and
+//! the neural parser with its tagging head.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use petrel_syntax::conllu::Reader;
-use petrel_syntax::Pipeline;
+use petrel_syntax::{ParserKind, Pipeline};
 use petrel_text::{Sentence, Token};
 
 fn annotate(c: &mut Criterion) {
@@ -13,7 +14,6 @@ fn annotate(c: &mut Criterion) {
         return;
     };
     let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models");
-    let pipeline = Pipeline::load(&models).expect("committed models load");
     let file = std::fs::File::open(path).expect("dev set");
     let sentences: Vec<Sentence> = Reader::new(std::io::BufReader::new(file))
         .map(|s| {
@@ -31,14 +31,20 @@ fn annotate(c: &mut Criterion) {
     let mut group = c.benchmark_group("ewt-dev");
     group.throughput(Throughput::Elements(tokens as u64));
     group.sample_size(10);
-    group.bench_function("tag+lemmatize+parse", |b| {
-        let mut work = sentences.clone();
-        b.iter(|| {
-            for s in &mut work {
-                pipeline.annotate(s);
-            }
-        })
-    });
+    for (name, kind) in [
+        ("tag+lemmatize+parse", ParserKind::Perceptron),
+        ("tag+lemmatize+parse (neural)", ParserKind::Neural),
+    ] {
+        let pipeline = Pipeline::load_with(&models, kind).expect("committed models load");
+        group.bench_function(name, |b| {
+            let mut work = sentences.clone();
+            b.iter(|| {
+                for s in &mut work {
+                    pipeline.annotate(s);
+                }
+            })
+        });
+    }
     group.finish();
 }
 

@@ -12,7 +12,9 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 use petrel_syntax::lemmatizer::Lemmatizer;
 use petrel_syntax::lexeme::{Lexeme, Scratch};
-use petrel_syntax::neural::{train_neural_parser, NeuralOptions, NEURAL_PARSER_FILE};
+use petrel_syntax::neural::{
+    train_neural_parser, NeuralData, NeuralOptions, Pretrained, NEURAL_PARSER_FILE,
+};
 use petrel_syntax::parser::{train_parser, ParserOptions};
 use petrel_syntax::tagger::{train_tagger, TagWork, Tagger, TaggerOptions};
 use petrel_syntax::{load_model, save_model, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE};
@@ -50,7 +52,8 @@ pub struct Args {
     #[arg(long)]
     pub iterations: Option<usize>,
     /// Jackknife folds for tagging the parser's training data (0: train on the tags the
-    /// training file has, gold or already predicted).
+    /// training file has, gold or already predicted; the neural parser's tagging head then
+    /// learns those tags too).
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
     /// Drop weights smaller than this (in units of 1/32767 of the largest).
@@ -74,6 +77,13 @@ pub struct Args {
     /// Neural parser: dropout on the MLP's hidden layer.
     #[arg(long, default_value_t = 0.1)]
     pub mlp_dropout: f32,
+    /// Neural parser: pretrained word vectors in GloVe's text format, most frequent word
+    /// first (models/README.md says where the shipped model's came from).
+    #[arg(long)]
+    pub vectors: Option<PathBuf>,
+    /// Neural parser: how many words of --vectors to keep.
+    #[arg(long, default_value_t = 50_000)]
+    pub vectors_limit: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
@@ -187,6 +197,28 @@ fn parser_data(
 fn run_neural_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
     let started = Instant::now();
     let (train_tagged, dev_tagged) = parser_data(args, train, dev)?;
+    let vectors = match &args.vectors {
+        None => None,
+        Some(path) => {
+            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+            let name = path.display().to_string();
+            let vectors =
+                Pretrained::read(std::io::BufReader::new(file), &name, args.vectors_limit)?;
+            eprintln!(
+                "{} vectors of {} values from {name}",
+                vectors.keys.len(),
+                vectors.dim
+            );
+            Some(vectors)
+        }
+    };
+    let data = NeuralData {
+        train: &train_tagged,
+        train_gold: train,
+        dev: &dev_tagged,
+        dev_gold: dev,
+        vectors: vectors.as_ref(),
+    };
     let options = NeuralOptions {
         epochs: args.iterations.unwrap_or(20),
         seed: args.seed,
@@ -198,11 +230,11 @@ fn run_neural_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyho
         ..NeuralOptions::default()
     };
     eprintln!("{options:?}");
-    eprintln!("epoch  UAS     LAS    (dev %)   loss        train s");
-    let parser = train_neural_parser(&train_tagged, &dev_tagged, &options, |r| {
+    eprintln!("epoch  UPOS    UAS     LAS    (dev %)   loss        train s");
+    let parser = train_neural_parser(&data, &options, |r| {
         eprintln!(
-            "{:>5}  {:6.2}  {:6.2}            {:<10.0}  {:.1}",
-            r.epoch, r.uas, r.las, r.loss, r.train_seconds
+            "{:>5}  {:6.2}  {:6.2}  {:6.2}            {:<10.0}  {:.1}",
+            r.epoch, r.upos, r.uas, r.las, r.loss, r.train_seconds
         );
     });
     let path = args.out.join(NEURAL_PARSER_FILE);

@@ -35,9 +35,8 @@ impl InputCache {
             for (t, table) in inputs.tables.iter().enumerate() {
                 let out = &mut cache.products[dir][t];
                 out.resize(cache.rows[t] * g4, 0.0);
-                for (r, product) in out.chunks_exact_mut(g4).enumerate() {
-                    lstm.add_input_product(table.row(r as u32), cache.offsets[t], product);
-                }
+                let rows = &table.weights.w[..cache.rows[t] * table.dim];
+                lstm.add_input_products(rows, cache.offsets[t], out);
             }
         }
         cache

@@ -1,7 +1,10 @@
 //! The input vector of each word: embeddings of its lower-cased form, its predicted UPOS and
-//! XPOS, its last three letters and its shape (`Xxx`, `dd`), concatenated. The suffix and
-//! shape say something about words too rare to have a vector of their own. Vocabularies are kept as the hashes petrel already computes
-//! for every token (no strings), with number 0 for anything unknown.
+//! XPOS, its last three letters, its shape (`Xxx`, `dd`) and a pretrained vector of its
+//! lower-cased form, concatenated. The suffix and shape say something about words too rare to
+//! have a vector of their own; the pretrained vector, learned from far more text than the
+//! treebank (see [`Table::frozen`]), says what a word is like even when training never saw
+//! it. Vocabularies are kept as the hashes petrel already computes for every token (no
+//! strings), with number 0 for anything unknown.
 
 use std::collections::HashMap;
 
@@ -56,12 +59,14 @@ impl Vocab {
     }
 }
 
-/// An embedding table over a vocabulary.
+/// An embedding table over a vocabulary, stored as bytes (see [`Param::write_bytes`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
     pub vocab: Vocab,
     pub dim: usize,
     pub weights: Param,
+    /// Never trained: vectors learned elsewhere (see [`Table::frozen`]).
+    frozen: bool,
 }
 
 impl Table {
@@ -71,7 +76,26 @@ impl Table {
             vocab,
             dim,
             weights,
+            frozen: false,
         }
+    }
+
+    /// A table that training leaves alone, from vectors learned elsewhere (`vectors` holds
+    /// one row per key of `vocab`, in its order); the unknown row is zeros. Its values are
+    /// those of the bytes it will be saved as, so a model trains on what it later loads.
+    pub fn frozen(vocab: Vocab, dim: usize, vectors: &[f32]) -> Table {
+        let mut rows = vec![0.0; dim];
+        rows.extend_from_slice(vectors);
+        Table {
+            vocab,
+            dim,
+            weights: Param::quantized(&rows, dim),
+            frozen: true,
+        }
+    }
+
+    pub fn is_frozen(&self) -> bool {
+        self.frozen
     }
 
     #[inline]
@@ -80,9 +104,12 @@ impl Table {
         &self.weights.w[at..at + self.dim]
     }
 
-    /// Adds `grad` to the gradient of row `id`.
+    /// Adds `grad` to the gradient of row `id` (nothing, for a frozen table).
     #[inline]
     pub fn add_grad(&mut self, id: u32, grad: &[f32]) {
+        if self.frozen {
+            return;
+        }
         let at = id as usize * self.dim;
         for (g, d) in self.weights.g[at..at + self.dim].iter_mut().zip(grad) {
             *g += *d;
@@ -92,7 +119,8 @@ impl Table {
     pub fn write(&self, w: &mut ModelWriter) {
         self.vocab.write(w);
         w.u32(self.dim as u32);
-        self.weights.write(w);
+        w.u8(u8::from(self.frozen));
+        self.weights.write_bytes(w, self.dim);
     }
 
     pub fn read(r: &mut ModelReader) -> Result<Table, ModelError> {
@@ -101,17 +129,22 @@ impl Table {
         if dim == 0 || dim > 1 << 12 {
             return Err(r.corrupt("implausible embedding size"));
         }
-        let weights = Param::read(r, vocab.rows() * dim)?;
+        let frozen = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return Err(r.corrupt("bad embedding table flag")),
+        };
         Ok(Table {
+            weights: Param::read_bytes(r, vocab.rows() * dim, dim)?,
             vocab,
             dim,
-            weights,
+            frozen,
         })
     }
 }
 
-/// The number of tables: form, UPOS, XPOS, suffix, shape.
-pub const FIELDS: usize = 5;
+/// The number of tables: form, UPOS, XPOS, suffix, shape, pretrained form.
+pub const FIELDS: usize = 6;
 
 /// The tables of a word's input vector, in the order of [`FIELDS`].
 #[derive(Clone, Debug, PartialEq)]
@@ -137,6 +170,7 @@ impl Inputs {
             hash_str(xpos),
             lexeme.suffix[2],
             lexeme.shape,
+            lexeme.lower,
         ]
     }
 
@@ -158,8 +192,13 @@ impl Inputs {
         }
     }
 
+    /// The trainable tables' weights (a frozen table has none).
     pub fn params(&mut self) -> Vec<&mut Param> {
-        self.tables.iter_mut().map(|t| &mut t.weights).collect()
+        self.tables
+            .iter_mut()
+            .filter(|t| !t.is_frozen())
+            .map(|t| &mut t.weights)
+            .collect()
     }
 
     pub fn write(&self, w: &mut ModelWriter) {
@@ -181,5 +220,36 @@ impl Inputs {
             .try_into()
             .map_err(|_| r.corrupt("wrong number of embedding tables"))?;
         Ok(Inputs { tables })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frozen_table_is_stored_in_bytes_and_never_trained() {
+        let vectors = [0.5, -1.0, 0.25, 2.0, 0.0, -0.1];
+        let mut table = Table::frozen(Vocab::new(vec![7, 8]), 3, &vectors);
+        // The unknown row is zeros; the others are the vectors to within a 254th of their
+        // largest value.
+        assert_eq!(table.row(0), [0.0; 3]);
+        for (got, want) in table.weights.w[3..].iter().zip(&vectors) {
+            assert!((got - want).abs() <= 2.0 / 254.0, "{got} vs {want}");
+        }
+        let mut w = ModelWriter::new();
+        table.write(&mut w);
+        let bytes = w.into_bytes();
+        let mut r = ModelReader::new(&bytes, "t.bin");
+        assert_eq!(Table::read(&mut r).unwrap(), table);
+        r.finish().unwrap();
+        table.weights.trainable();
+        table.add_grad(1, &[1.0, 1.0, 1.0]);
+        assert!(table.weights.g.iter().all(|&g| g == 0.0));
+        let mut inputs = Inputs {
+            tables: std::array::from_fn(|_| table.clone()),
+        };
+        inputs.tables[0] = Table::new(Vocab::new(vec![1]), 2, &mut Rng::new(1));
+        assert_eq!(inputs.params().len(), 1, "only the trainable table");
     }
 }

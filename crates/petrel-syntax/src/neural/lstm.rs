@@ -5,7 +5,9 @@
 //! pass (`gates += x[k] * wx[k]`) and the weight gradient are runs of `axpy`, and the input
 //! gradient a run of `dot`.
 
-use super::linalg::{axpy, dot, sigmoid, tanh};
+use multiversion::multiversion;
+
+use super::linalg::{accumulate, accumulate_batch, axpy, dot, sigmoid, tanh};
 use super::param::Param;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::rng::Rng;
@@ -71,17 +73,25 @@ impl Lstm {
         &self.b.w
     }
 
+    /// [`Lstm::add_input_product`] for a batch: `xs` holds vectors of the same part of the
+    /// input, `gates` as many rows of 4H.
+    pub fn add_input_products(&self, xs: &[f32], offset: usize, gates: &mut [f32]) {
+        let g4 = 4 * self.hidden;
+        let rows = gates.len() / g4;
+        if rows == 0 {
+            return;
+        }
+        let width = xs.len() / rows;
+        let weights = &self.wx.w[offset * g4..(offset + width) * g4];
+        accumulate_batch(gates, xs, weights, g4);
+    }
+
     /// Adds the product of part of an input vector, `x`, starting at input `offset`, with
     /// the input weights to `gates` (4H).
     #[inline]
     pub fn add_input_product(&self, x: &[f32], offset: usize, gates: &mut [f32]) {
         let g4 = 4 * self.hidden;
-        let rows = &self.wx.w[offset * g4..(offset + x.len()) * g4];
-        for (&v, row) in x.iter().zip(rows.chunks_exact(g4)) {
-            if v != 0.0 {
-                axpy(gates, v, row);
-            }
-        }
+        accumulate(gates, x, &self.wx.w[offset * g4..(offset + x.len()) * g4]);
     }
 
     /// Runs over the `n` rows of `xs` (each `input` wide), backwards if `reverse`, writing the
@@ -95,12 +105,18 @@ impl Lstm {
         out: &mut [f32],
         place: (usize, usize),
     ) {
-        let (d, g4) = (self.input, 4 * self.hidden);
+        let g4 = 4 * self.hidden;
         let gates = trace.gate_inputs(n, g4);
-        for (s, g) in gates.chunks_exact_mut(g4).enumerate() {
-            let p = if reverse { n - 1 - s } else { s };
+        for g in gates.chunks_exact_mut(g4) {
             g.copy_from_slice(&self.b.w);
-            self.add_input_product(&xs[p * d..(p + 1) * d], 0, g);
+        }
+        self.add_input_products(&xs[..n * self.input], 0, gates);
+        if reverse {
+            // Computed in word order; the backward LSTM reads them last word first.
+            for s in 0..n / 2 {
+                let (front, back) = gates.split_at_mut((n - 1 - s) * g4);
+                front[s * g4..(s + 1) * g4].swap_with_slice(&mut back[..g4]);
+            }
         }
         self.recur(n, reverse, trace, out, place);
     }
@@ -125,16 +141,7 @@ impl Lstm {
             let p = if reverse { n - 1 - s } else { s };
             let gates = &mut trace.gates[s * g4..(s + 1) * g4];
             if s > 0 {
-                let prev = &trace.outs[(s - 1) * h..s * h];
-                for (k, &x) in prev.iter().enumerate() {
-                    axpy(gates, x, &self.wh.w[k * g4..(k + 1) * g4]);
-                }
-            }
-            for g in &mut gates[..3 * h] {
-                *g = sigmoid(*g);
-            }
-            for g in &mut gates[3 * h..] {
-                *g = tanh(*g);
+                accumulate(gates, &trace.outs[(s - 1) * h..s * h], &self.wh.w);
             }
             let (before, cells) = trace.cells.split_at_mut(s * h);
             let prev_cells = if s > 0 {
@@ -142,14 +149,9 @@ impl Lstm {
             } else {
                 &[][..]
             };
-            for j in 0..h {
-                let prev = prev_cells.get(j).copied().unwrap_or(0.0);
-                let c = gates[h + j] * prev + gates[j] * gates[3 * h + j];
-                cells[j] = c;
-                let y = gates[2 * h + j] * tanh(c);
-                trace.outs[s * h + j] = y;
-                out[p * stride + offset + j] = y;
-            }
+            let outs = &mut trace.outs[s * h..(s + 1) * h];
+            cell_step(gates, prev_cells, &mut cells[..h], outs);
+            out[p * stride + offset..][..h].copy_from_slice(outs);
         }
     }
 
@@ -232,8 +234,9 @@ impl Lstm {
     pub fn write(&self, w: &mut ModelWriter) {
         w.u32(self.input as u32);
         w.u32(self.hidden as u32);
-        self.wx.write(w);
-        self.wh.write(w);
+        // Input-major rows: one scale for each input's weights to the 4H gates.
+        self.wx.write_bytes(w, 4 * self.hidden);
+        self.wh.write_bytes(w, 4 * self.hidden);
         self.b.write(w);
     }
 
@@ -246,9 +249,38 @@ impl Lstm {
         Ok(Lstm {
             input,
             hidden,
-            wx: Param::read(r, input * 4 * hidden)?,
-            wh: Param::read(r, hidden * 4 * hidden)?,
+            wx: Param::read_bytes(r, input * 4 * hidden, 4 * hidden)?,
+            wh: Param::read_bytes(r, hidden * 4 * hidden, 4 * hidden)?,
             b: Param::read(r, 4 * hidden)?,
         })
+    }
+}
+
+/// One step of the cell once the gate inputs are summed: activates the gates in place
+/// (sigmoid for input, forget and output, tanh for the candidate), then writes the new cell
+/// states (`prev_cells` empty at the first step) and outputs.
+#[multiversion(targets("x86_64+avx"))]
+fn cell_step(gates: &mut [f32], prev_cells: &[f32], cells: &mut [f32], outs: &mut [f32]) {
+    let h = cells.len();
+    for g in &mut gates[..3 * h] {
+        *g = sigmoid(*g);
+    }
+    for g in &mut gates[3 * h..] {
+        *g = tanh(*g);
+    }
+    let (ifo, cand) = gates.split_at(3 * h);
+    let (i, fo) = ifo.split_at(h);
+    let (f, o) = fo.split_at(h);
+    if prev_cells.is_empty() {
+        for j in 0..h {
+            cells[j] = f[j] * 0.0 + i[j] * cand[j];
+        }
+    } else {
+        for j in 0..h {
+            cells[j] = f[j] * prev_cells[j] + i[j] * cand[j];
+        }
+    }
+    for j in 0..h {
+        outs[j] = o[j] * tanh(cells[j]);
     }
 }

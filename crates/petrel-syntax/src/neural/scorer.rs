@@ -9,7 +9,7 @@
 //! before the tanh. Training sums each (word, slot) product's gradient over the sentence and
 //! backpropagates it through the weights once, in [`Scorer::backward_rows`].
 
-use super::linalg::{add, axpy, dot, tanh};
+use super::linalg::{accumulate, add, axpy, dot, tanh};
 use super::param::Param;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::rng::Rng;
@@ -44,6 +44,13 @@ pub struct ScorerWork {
     dproj: Vec<f32>,
     touched: Vec<bool>,
     drows: Vec<f32>,
+}
+
+impl ScorerWork {
+    /// The encoder vectors of a prepared sentence's `n` words (`width` each).
+    pub fn vectors(&self, n: usize, width: usize) -> &[f32] {
+        &self.rows[..n * width]
+    }
 }
 
 impl Scorer {
@@ -127,12 +134,7 @@ impl Scorer {
             if !work.made[at] {
                 work.made[at] = true;
                 let weights = &self.w1.w[slot * w * m..(slot + 1) * w * m];
-                for (&x, col) in work.rows[r * w..(r + 1) * w]
-                    .iter()
-                    .zip(weights.chunks_exact(m))
-                {
-                    axpy(out, x, col);
-                }
+                accumulate(out, &work.rows[r * w..(r + 1) * w], weights);
             }
             add(h, out);
         }

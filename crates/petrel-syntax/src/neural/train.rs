@@ -1,6 +1,7 @@
 //! Training the neural parser: hinge losses on the move and relation scores of every
 //! configuration met while following the dynamic oracle (with exploration of the model's own
-//! mistakes after the first epochs), summed over a few sentences per Adam step.
+//! mistakes after the first epochs), plus the tagging head's cross-entropy on every word,
+//! summed over a few sentences per Adam step.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -11,7 +12,10 @@ use super::adam::Adam;
 use super::cache::InputCache;
 use super::embeddings::{Inputs, Table, Vocab, FIELDS};
 use super::encoder::Encoder;
+use super::linalg::add;
+use super::pretrained::Pretrained;
 use super::scorer::Scorer;
+use super::tags::TagHead;
 use super::{best_allowed, best_move, slot_rows, NeuralParser, NeuralWork};
 use crate::eval::{evaluate, Document};
 use crate::lexeme::{Lexeme, Scratch};
@@ -71,11 +75,25 @@ impl Default for NeuralOptions {
     }
 }
 
-/// Dev scores after one epoch: UAS and LAS as the CoNLL 2018 scorer counts them (relations
-/// without subtypes), the summed training loss, and the epoch's training time.
+/// What the neural parser trains on. Each treebank comes twice: with the tags the perceptron
+/// tagger predicts (the parser's input, jackknifed for the training set) and with the gold
+/// tags (what the tagging head learns); both have the gold trees.
+pub struct NeuralData<'a> {
+    pub train: &'a [Sentence],
+    pub train_gold: &'a [Sentence],
+    pub dev: &'a [Sentence],
+    pub dev_gold: &'a [Sentence],
+    /// Vectors for the frozen table; without them that table has only its zero row.
+    pub vectors: Option<&'a Pretrained>,
+}
+
+/// Dev scores after one epoch: UPOS of the tagging head, UAS and LAS as the CoNLL 2018
+/// scorer counts them (relations without subtypes), the summed training loss, and the
+/// epoch's training time.
 #[derive(Clone, Debug)]
 pub struct NeuralReport {
     pub epoch: usize,
+    pub upos: f64,
     pub uas: f64,
     pub las: f64,
     pub loss: f64,
@@ -86,16 +104,18 @@ struct Example {
     ids: Vec<[u32; FIELDS]>,
     gold: Gold,
     labels: Vec<u16>,
+    /// The tagging head's gold class of each word.
+    tags: Vec<usize>,
 }
 
-/// Trains on `train` (predicted tags, gold trees), scoring `dev` after each epoch; returns
-/// the model of the epoch with the best dev LAS.
+/// Trains on `data.train`, scoring `data.dev` after each epoch; returns the model of the
+/// epoch with the best dev LAS.
 pub fn train_neural_parser(
-    train: &[Sentence],
-    dev: &[Sentence],
+    data: &NeuralData,
     options: &NeuralOptions,
     mut report: impl FnMut(&NeuralReport),
 ) -> NeuralParser {
+    let train = data.train;
     let labels = label_inventory(train);
     let (index, root) = label_index(&labels);
     let mut rng = Rng::new(options.seed);
@@ -104,12 +124,23 @@ pub fn train_neural_parser(
     let field = |f: usize| keys.iter().flatten().map(move |k| k[f]);
     let (word_vocab, word_counts) = vocabulary(field(0), options.min_count);
     let mut tables = vec![Table::new(word_vocab, options.word_dim, &mut rng)];
-    for f in 1..FIELDS {
+    // The last field is the frozen table, made below.
+    for f in 1..FIELDS - 1 {
         // Tags are all kept; suffixes and shapes seen once are left to the unknown row.
         let min_count = if f < 3 { 1 } else { options.min_count };
         let vocab = vocabulary(field(f), min_count).0;
         tables.push(Table::new(vocab, options.tag_dim, &mut rng));
     }
+    let empty = Pretrained {
+        dim: 1,
+        ..Pretrained::default()
+    };
+    let vectors = data.vectors.unwrap_or(&empty);
+    tables.push(Table::frozen(
+        Vocab::new(vectors.keys.clone()),
+        vectors.dim,
+        &vectors.values,
+    ));
     let inputs = Inputs {
         tables: tables.try_into().expect("one table per field"),
     };
@@ -125,12 +156,20 @@ pub fn train_neural_parser(
         3 + 2 * labels.len(),
         &mut rng,
     );
+    let tag_pairs = tag_inventory(data.train_gold);
+    let tag_index: HashMap<(&str, &str), usize> = tag_pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (u, x))| ((u.as_str(), x.as_str()), i))
+        .collect();
+    let tagger = TagHead::new(tag_pairs.clone(), encoder.output_width(), &mut rng);
     let mut model = NeuralParser {
         labels: labels.clone(),
         root,
         inputs,
         encoder,
         scorer,
+        tagger,
         cache: InputCache::default(),
     };
     for p in model.params() {
@@ -138,11 +177,17 @@ pub fn train_neural_parser(
     }
     let examples: Vec<Example> = train
         .iter()
+        .zip(data.train_gold)
         .zip(&keys)
-        .map(|(s, k)| Example {
+        .map(|((s, g), k)| Example {
             ids: k.iter().map(|&k| model.inputs.ids(k)).collect(),
             gold: Gold::new(&s.tokens.iter().map(|t| t.head).collect::<Vec<_>>()),
             labels: s.tokens.iter().map(|t| index[t.deprel.as_str()]).collect(),
+            tags: g
+                .tokens
+                .iter()
+                .map(|t| tag_index[&(t.upos.as_str(), t.xpos.as_str())])
+                .collect(),
         })
         .collect();
     let mut adam = Adam::new(options.rate, 5.0);
@@ -176,9 +221,10 @@ pub fn train_neural_parser(
         }
         let train_seconds = started.elapsed().as_secs_f64();
         model.refresh_cache();
-        let (uas, las) = score(&model, dev);
+        let (upos, uas, las) = score(&model, data.dev, data.dev_gold);
         report(&NeuralReport {
             epoch,
+            upos,
             uas,
             las,
             loss,
@@ -204,6 +250,9 @@ struct Trainer {
     dropped: Vec<f32>,
     grads: Vec<(usize, f32)>,
     dx: Vec<f32>,
+    /// The gradient of the encoder vectors, from the scorer and the tagging head.
+    dvectors: Vec<f32>,
+    probs: Vec<f32>,
 }
 
 impl Trainer {
@@ -221,13 +270,23 @@ impl Trainer {
     ) -> f64 {
         let n = ex.labels.len();
         model.encode_train(work, dropout, rng);
+        let width = model.encoder.output_width();
+        self.dvectors.clear();
+        self.dvectors.resize(n * width, 0.0);
+        let mut loss = 0.0f64;
+        let vectors = work.scorer.vectors(n, width).chunks_exact(width);
+        for ((v, dv), &gold) in vectors
+            .zip(self.dvectors.chunks_exact_mut(width))
+            .zip(&ex.tags)
+        {
+            loss += model.tagger.backward(v, gold, dv, &mut self.probs);
+        }
         model.scorer.start_backward(&mut work.scorer);
         let m = model.scorer.hidden_width();
         self.dh.resize(m, 0.0);
         self.mask.resize(m, 1.0);
         self.dropped.resize(m, 0.0);
         let keep = 1.0 / (1.0 - mlp_dropout);
-        let mut loss = 0.0f64;
         let NeuralWork {
             scorer,
             state,
@@ -309,8 +368,8 @@ impl Trainer {
             };
             state.apply(next, 0);
         }
-        let dvectors = model.scorer.backward_rows(scorer, n);
-        let dx = model.encoder.backward(encoder, n, dvectors);
+        add(&mut self.dvectors, model.scorer.backward_rows(scorer, n));
+        let dx = model.encoder.backward(encoder, n, &self.dvectors);
         self.dx.clear();
         self.dx.extend_from_slice(dx);
         let width = model.inputs.width();
@@ -326,6 +385,20 @@ fn word_keys(s: &Sentence, scratch: &mut Scratch) -> Vec<[u64; FIELDS]> {
     s.tokens
         .iter()
         .map(|t| Inputs::keys(&Lexeme::new(&t.form, scratch), &t.upos, &t.xpos))
+        .collect()
+}
+
+/// The (UPOS, XPOS) pairs of `sentences`, most frequent first (ties by name).
+fn tag_inventory(sentences: &[Sentence]) -> Vec<(String, String)> {
+    let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+    for t in sentences.iter().flat_map(|s| &s.tokens) {
+        *counts.entry((&t.upos, &t.xpos)).or_default() += 1;
+    }
+    let mut pairs: Vec<_> = counts.into_iter().collect();
+    pairs.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    pairs
+        .into_iter()
+        .map(|((u, x), _)| (u.to_string(), x.to_string()))
         .collect()
 }
 
@@ -350,10 +423,11 @@ fn vocabulary(keys: impl Iterator<Item = u64>, min_count: usize) -> (Vocab, Vec<
     )
 }
 
-/// Dev UAS and LAS (CoNLL 2018: relations without subtypes), in percent.
-fn score(model: &NeuralParser, dev: &[Sentence]) -> (f64, f64) {
+/// Dev UPOS, UAS and LAS (CoNLL 2018: relations without subtypes) against `gold`, in
+/// percent, parsing `dev` (the same sentences with predicted tags).
+fn score(model: &NeuralParser, dev: &[Sentence], gold: &[Sentence]) -> (f64, f64, f64) {
     if dev.is_empty() {
-        return (0.0, 0.0);
+        return (0.0, 0.0, 0.0);
     }
     let mut scratch = Scratch::default();
     let mut work = NeuralWork::default();
@@ -368,14 +442,14 @@ fn score(model: &NeuralParser, dev: &[Sentence]) -> (f64, f64) {
             s
         })
         .collect();
-    let gold = Document::from_sentences(dev);
+    let gold = Document::from_sentences(gold);
     let system = Document::from_sentences(&parsed);
     match evaluate(&gold, &system) {
         Ok(e) => {
             let f1 = |m: &str| e.get(m).map_or(0.0, |s| s.f1());
-            (f1("UAS"), f1("LAS"))
+            (f1("UPOS"), f1("UAS"), f1("LAS"))
         }
-        Err(_) => (0.0, 0.0),
+        Err(_) => (0.0, 0.0, 0.0),
     }
 }
 
@@ -392,16 +466,22 @@ mod tests {
                 Table::new(Vocab::new(vec![31]), 2, rng),
                 Table::new(Vocab::new(vec![41, 42]), 2, rng),
                 Table::new(Vocab::new(vec![51]), 1, rng),
+                Table::frozen(Vocab::new(vec![11, 13]), 2, &[0.5, -0.25, 1.0, 0.75]),
             ],
         };
         let encoder = Encoder::new(inputs.width(), 5, 2, rng);
         let scorer = Scorer::new(encoder.output_width(), 6, 3 + 2 * 3, rng);
+        let tags = [("NOUN", "NN"), ("VERB", "VBD")]
+            .map(|(u, x)| (u.to_string(), x.to_string()))
+            .to_vec();
+        let tagger = TagHead::new(tags, encoder.output_width(), rng);
         NeuralParser {
             labels: ["root", "nsubj", "obj"].map(String::from).to_vec(),
             root: 0,
             inputs,
             encoder,
             scorer,
+            tagger,
             cache: InputCache::default(),
         }
     }
@@ -442,8 +522,18 @@ mod tests {
         model.save(&mut w);
         let bytes = w.into_bytes();
         let mut r = crate::model_io::ModelReader::new(&bytes, "tiny.bin");
-        assert_eq!(NeuralParser::load(&mut r).unwrap(), model);
+        let loaded = NeuralParser::load(&mut r).unwrap();
         r.finish().unwrap();
+        // The large matrices are stored as bytes: close to the trained weights, and written
+        // back exactly as read.
+        assert_eq!(loaded.labels, model.labels);
+        assert_eq!(loaded.weight_count(), model.weight_count());
+        let mut w = crate::model_io::ModelWriter::new();
+        loaded.save(&mut w);
+        assert!(
+            w.into_bytes() == bytes,
+            "a loaded model is written back unchanged"
+        );
         for cut in [10, bytes.len() / 2, bytes.len() - 1] {
             let mut r = crate::model_io::ModelReader::new(&bytes[..cut], "tiny.bin");
             let e = NeuralParser::load(&mut r).unwrap_err().to_string();
@@ -461,10 +551,10 @@ mod tests {
         for (cached, h) in [true, false].into_iter().zip(&mut hidden) {
             let mut work = NeuralWork {
                 ids: vec![
-                    [1, 1, 1, 2, 1],
-                    [2, 2, 0, 1, 0],
-                    [3, 1, 1, 0, 1],
-                    [0, 2, 1, 2, 1],
+                    [1, 1, 1, 2, 1, 1],
+                    [2, 2, 0, 1, 0, 0],
+                    [3, 1, 1, 0, 1, 2],
+                    [0, 2, 1, 2, 1, 0],
                 ],
                 ..NeuralWork::default()
             };
@@ -490,14 +580,15 @@ mod tests {
         }
         let ex = Example {
             ids: vec![
-                [1, 1, 1, 2, 1],
-                [2, 2, 0, 1, 0],
-                [3, 1, 1, 0, 1],
-                [0, 2, 1, 2, 1],
-                [1, 0, 1, 1, 0],
+                [1, 1, 1, 2, 1, 1],
+                [2, 2, 0, 1, 0, 0],
+                [3, 1, 1, 0, 1, 2],
+                [0, 2, 1, 2, 1, 0],
+                [1, 0, 1, 1, 0, 1],
             ],
             gold: Gold::new(&[2, 0, 2, 3, 2]),
             labels: vec![1, 0, 2, 2, 1],
+            tags: vec![0, 1, 0, 0, 1],
         };
         let mut work = NeuralWork::default();
         let mut trainer = Trainer::default();

@@ -106,12 +106,51 @@ impl Tagger {
             };
             work.tags.push(tag);
         }
+        self.choose_all_feats(&ctx, work);
+        work.ambiguity = ambiguity;
+    }
+
+    /// Chooses the FEATS class of every word, given the tags in `work.tags`.
+    fn choose_all_feats(&self, ctx: &TagContext, work: &mut TagWork) {
         work.feats.clear();
-        for i in 0..n {
-            let feats = self.choose_feats(&ctx, i, work);
+        for i in 0..ctx.lexemes.len() {
+            let feats = self.choose_feats(ctx, i, work);
             work.feats.push(feats);
         }
+    }
+
+    /// After [`Tagger::annotate`] and a later model that changed some tokens' UPOS and XPOS
+    /// (the neural parser's tagging head), takes those tags where the tagger knows the pair,
+    /// and chooses every word's FEATS again, so that they agree with the final tags.
+    pub fn retag(&self, tokens: &mut [Token], lexemes: &[Lexeme], work: &mut TagWork) {
+        let mut changed = false;
+        for (i, token) in tokens.iter().enumerate() {
+            let own = &self.tags[usize::from(work.tags[i])];
+            if own.0 == token.upos && own.1 == token.xpos {
+                continue;
+            }
+            if let Some(c) = self.class_of(&token.upos, &token.xpos) {
+                work.tags[i] = c;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+        let ambiguity = std::mem::take(&mut work.ambiguity);
+        let ctx = TagContext {
+            lexemes,
+            ambiguity: &ambiguity,
+        };
+        self.choose_all_feats(&ctx, work);
         work.ambiguity = ambiguity;
+        self.write(tokens, work);
+    }
+
+    /// The class of a (UPOS, XPOS) pair, if the tagger has one.
+    fn class_of(&self, upos: &str, xpos: &str) -> Option<u16> {
+        let at = self.tags.iter().position(|(u, x)| u == upos && x == xpos)?;
+        Some(at as u16)
     }
 
     /// The best tag class under `weights`, and by how much it beats the second best.
@@ -131,6 +170,11 @@ impl Tagger {
     /// Writes the predicted UPOS, XPOS and FEATS into the tokens.
     pub fn annotate(&self, tokens: &mut [Token], lexemes: &[Lexeme], work: &mut TagWork) {
         self.predict(lexemes, work);
+        self.write(tokens, work);
+    }
+
+    /// Writes the classes in `work` into the tokens.
+    fn write(&self, tokens: &mut [Token], work: &TagWork) {
         for (i, token) in tokens.iter_mut().enumerate() {
             let (upos, xpos) = &self.tags[usize::from(work.tags[i])];
             set(&mut token.upos, upos);
