@@ -128,7 +128,7 @@ impl Param {
 
     /// Reads a block written by [`Param::write_bytes`] that must hold `len` weights.
     pub fn read_bytes(r: &mut ModelReader, len: usize, row: usize) -> Result<Param, ModelError> {
-        if r.u32()? as usize != len || row == 0 || len % row != 0 {
+        if r.u32()? as usize != len || row == 0 || !len.is_multiple_of(row) {
             return Err(r.corrupt("weight block has the wrong size for the model's dimensions"));
         }
         if r.remaining() < len + 4 * (len / row) {
