@@ -13,8 +13,9 @@ pub enum ParserChoice {
     /// The averaged-perceptron parser (parser.bin): fast.
     #[default]
     Perceptron,
-    /// The BiLSTM parser with its tagging head (nparser.bin): on EWT about 4 LAS points and
-    /// half a UPOS point better, at about a tenth of the perceptron's speed.
+    /// The BiLSTM parser with its tagging head (`nparser.bin`): on EWT about 4 LAS points
+    /// and half a UPOS point better, at about a tenth of the perceptron's speed (the speed
+    /// of spaCy's small model).
     Neural,
 }
 

@@ -30,15 +30,22 @@ impl InputCache {
             cache.offsets[t] = offset;
             offset += table.dim;
         }
-        for (dir, lstm) in first.into_iter().enumerate() {
-            let g4 = 4 * lstm.hidden;
-            for (t, table) in inputs.tables.iter().enumerate() {
-                let out = &mut cache.products[dir][t];
-                out.resize(cache.rows[t] * g4, 0.0);
-                let rows = &table.weights.w[..cache.rows[t] * table.dim];
-                lstm.add_input_products(rows, cache.offsets[t], out);
+        // The two directions are independent: built side by side, they take half the load
+        // time on a machine with two cores, with the same result.
+        let (rows, offsets) = (cache.rows, cache.offsets);
+        std::thread::scope(|scope| {
+            for (products, lstm) in cache.products.iter_mut().zip(first) {
+                scope.spawn(move || {
+                    let g4 = 4 * lstm.hidden;
+                    for (t, table) in inputs.tables.iter().enumerate() {
+                        let out = &mut products[t];
+                        out.resize(rows[t] * g4, 0.0);
+                        let x = &table.weights.w[..rows[t] * table.dim];
+                        lstm.add_input_products(x, offsets[t], out);
+                    }
+                });
             }
-        }
+        });
         cache
     }
 
