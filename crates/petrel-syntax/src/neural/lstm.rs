@@ -273,7 +273,7 @@ fn cell_step(gates: &mut [f32], prev_cells: &[f32], cells: &mut [f32], outs: &mu
     let (f, o) = fo.split_at(h);
     if prev_cells.is_empty() {
         for j in 0..h {
-            cells[j] = f[j] * 0.0 + i[j] * cand[j];
+            cells[j] = i[j] * cand[j];
         }
     } else {
         for j in 0..h {

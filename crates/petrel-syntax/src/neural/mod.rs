@@ -87,10 +87,8 @@ impl NeuralParser {
         work.state.write_tree(tokens, &self.labels);
         for (t, &c) in tokens.iter_mut().zip(&work.tags) {
             let (upos, xpos) = &self.tagger.tags()[c];
-            if t.upos != *upos || t.xpos != *xpos {
-                t.upos.clone_from(upos);
-                t.xpos.clone_from(xpos);
-            }
+            t.upos.clone_from(upos);
+            t.xpos.clone_from(xpos);
         }
     }
 
