@@ -13,7 +13,7 @@ use std::time::Instant;
 use petrel_syntax::eval::{evaluate, Document};
 use petrel_syntax::lexeme::{Lexeme, Scratch};
 use petrel_syntax::load_model;
-use petrel_syntax::neural::{NeuralParser, NeuralWork};
+use petrel_syntax::neural::{EnsembleWork, NeuralEnsemble};
 use petrel_syntax::parser::{ParseWork, Parser};
 use petrel_syntax::tagger::{TagWork, Tagger};
 use petrel_text::{Sentence, Token};
@@ -38,7 +38,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     };
     let tagger = load_model(Path::new(tagger), Tagger::load)?;
     let parser = load_model(Path::new(parser), Parser::load)?;
-    let nparser = load_model(Path::new(nparser), NeuralParser::load)?;
+    let nparser = load_model(Path::new(nparser), NeuralEnsemble::load)?;
     let text = std::fs::read_to_string(gold).map_err(|e| format!("{gold}: {e}"))?;
     let gold_sentences =
         petrel_syntax::conllu::parse_str(&text).map_err(|e| format!("{gold}: {e}"))?;
@@ -69,7 +69,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         parser.annotate(t, l, &mut work)
     });
     report("perceptron", perceptron, tokens, &gold_doc, &sentences)?;
-    let mut work = NeuralWork::default();
+    let mut work = EnsembleWork::default();
     let neural = measure(&mut sentences, &lexemes, |t, l| {
         nparser.annotate(t, l, &mut work)
     });

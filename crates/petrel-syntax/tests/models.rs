@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use petrel_syntax::conllu::Reader;
 use petrel_syntax::lemmatizer::Lemmatizer;
 use petrel_syntax::model_io::{ModelReader, ModelWriter};
-use petrel_syntax::neural::{NeuralParser, NEURAL_PARSER_FILE};
+use petrel_syntax::neural::{NeuralEnsemble, NEURAL_PARSER_FILE};
 use petrel_syntax::parser::Parser;
 use petrel_syntax::tagger::Tagger;
 use petrel_syntax::{load_model, ParserKind, Pipeline, LEMMATIZER_FILE, PARSER_FILE, TAGGER_FILE};
@@ -61,7 +61,11 @@ fn committed_models_are_written_back_byte_for_byte() {
     assert!(file == again, "parser differs once rewritten");
     let (file, again) = rewritten(LEMMATIZER_FILE, Lemmatizer::load, Lemmatizer::save);
     assert!(file == again, "lemmatizer differs once rewritten");
-    let (file, again) = rewritten(NEURAL_PARSER_FILE, NeuralParser::load, NeuralParser::save);
+    let (file, again) = rewritten(
+        NEURAL_PARSER_FILE,
+        NeuralEnsemble::load,
+        NeuralEnsemble::save,
+    );
     assert!(file == again, "neural parser differs once rewritten");
 }
 
@@ -110,12 +114,13 @@ fn the_neural_parser_scores_on_dev_above_its_floor() {
         return;
     };
     eprintln!("dev, neural parser: UPOS {upos:.2} lemma {lemma:.2} UAS {uas:.2} LAS {las:.2}");
-    // Measured when it was trained (models/README.md: UPOS 95.67 from its tagging head,
-    // UAS 87.50, LAS 84.67), less about half a point.
-    assert!(upos >= 95.2, "UPOS {upos:.2}");
-    assert!(lemma >= 96.8, "lemmas {lemma:.2}");
-    assert!(uas >= 87.0, "UAS {uas:.2}");
-    assert!(las >= 84.2, "LAS {las:.2}");
+    // The two members together (models/README.md: UPOS 95.80 from their tagging heads,
+    // lemmas 97.41, UAS 87.99, LAS 85.36), less about half a point; the first member alone
+    // (UAS 87.50, LAS 84.67) falls below the UAS and LAS floors.
+    assert!(upos >= 95.4, "UPOS {upos:.2}");
+    assert!(lemma >= 96.9, "lemmas {lemma:.2}");
+    assert!(uas >= 87.6, "UAS {uas:.2}");
+    assert!(las >= 84.9, "LAS {las:.2}");
 }
 
 /// Every word has one head inside the sentence, exactly one is the root, and there is no

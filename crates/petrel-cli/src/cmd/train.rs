@@ -4,7 +4,8 @@
 //! output directory: it tags the dev set with it, and tags the training set by jackknifing
 //! (each fold tagged by a tagger trained on the other folds), so that the parser learns from
 //! tags as imperfect as those it will see. `nparser` trains the BiLSTM parser
-//! ([`petrel_syntax::neural`], used with `--parser neural`) on the same data.
+//! ([`petrel_syntax::neural`], used with `--parser neural`) on the same data, alone or, with
+//! `--add`, as a further member of the ensemble already in the output directory.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -13,7 +14,7 @@ use anyhow::{bail, Context};
 use petrel_syntax::lemmatizer::Lemmatizer;
 use petrel_syntax::lexeme::{Lexeme, Scratch};
 use petrel_syntax::neural::{
-    train_neural_parser, NeuralData, NeuralOptions, Pretrained, NEURAL_PARSER_FILE,
+    train_neural_parser, NeuralData, NeuralEnsemble, NeuralOptions, Pretrained, NEURAL_PARSER_FILE,
 };
 use petrel_syntax::parser::{train_parser, ParserOptions};
 use petrel_syntax::tagger::{train_tagger, TagWork, Tagger, TaggerOptions};
@@ -84,6 +85,10 @@ pub struct Args {
     /// Neural parser: how many words of --vectors to keep.
     #[arg(long, default_value_t = 50_000)]
     pub vectors_limit: usize,
+    /// Neural parser: add the trained parser to the ensemble in --out's `nparser.bin` as a
+    /// further member (train it with another --seed), instead of replacing the file.
+    #[arg(long)]
+    pub add: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<std::process::ExitCode> {
@@ -196,6 +201,13 @@ fn parser_data(
 
 fn run_neural_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyhow::Result<()> {
     let started = Instant::now();
+    let path = args.out.join(NEURAL_PARSER_FILE);
+    // Read before training, so that a missing or bad file costs seconds, not an hour.
+    let joined = if args.add {
+        Some(load_model(&path, NeuralEnsemble::load)?)
+    } else {
+        None
+    };
     let (train_tagged, dev_tagged) = parser_data(args, train, dev)?;
     let vectors = match &args.vectors {
         None => None,
@@ -237,13 +249,18 @@ fn run_neural_parser(args: &Args, train: &[Sentence], dev: &[Sentence]) -> anyho
             r.epoch, r.upos, r.uas, r.las, r.loss, r.train_seconds
         );
     });
-    let path = args.out.join(NEURAL_PARSER_FILE);
-    save_model(&path, |w| parser.save(w))?;
+    let weights = parser.weight_count();
+    let ensemble = match joined {
+        None => NeuralEnsemble::new(vec![parser]),
+        Some(ensemble) => ensemble.with(parser),
+    }
+    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    save_model(&path, |w| ensemble.save(w))?;
     let bytes = std::fs::metadata(&path)?.len();
     eprintln!(
-        "wrote {} ({} weights, {bytes} bytes) in {:.0}s",
+        "wrote {} ({} members; this one {weights} weights; {bytes} bytes) in {:.0}s",
         path.display(),
-        parser.weight_count(),
+        ensemble.members().len(),
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -7,6 +7,7 @@
 //! strings), with number 0 for anything unknown.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::param::Param;
 use crate::hashing::hash_str;
@@ -146,10 +147,12 @@ impl Table {
 /// The number of tables: form, UPOS, XPOS, suffix, shape, pretrained form.
 pub const FIELDS: usize = 6;
 
-/// The tables of a word's input vector, in the order of [`FIELDS`].
+/// The tables of a word's input vector, in the order of [`FIELDS`]. Members of an ensemble
+/// share their frozen table (50,000 rows of pretrained vectors) instead of each holding a
+/// copy; training changes a table only when it owns it alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Inputs {
-    pub tables: [Table; FIELDS],
+    pub tables: [Arc<Table>; FIELDS],
 }
 
 impl Inputs {
@@ -187,8 +190,11 @@ impl Inputs {
     pub fn backward(&mut self, ids: [u32; FIELDS], grad: &[f32]) {
         let mut at = 0;
         for (table, id) in self.tables.iter_mut().zip(ids) {
-            table.add_grad(id, &grad[at..at + table.dim]);
-            at += table.dim;
+            let dim = table.dim;
+            if !table.is_frozen() {
+                Arc::make_mut(table).add_grad(id, &grad[at..at + dim]);
+            }
+            at += dim;
         }
     }
 
@@ -197,24 +203,39 @@ impl Inputs {
         self.tables
             .iter_mut()
             .filter(|t| !t.is_frozen())
-            .map(|t| &mut t.weights)
+            .map(|t| &mut Arc::make_mut(t).weights)
             .collect()
     }
 
-    pub fn write(&self, w: &mut ModelWriter) {
+    /// Writes the tables. A frozen table equal to the same table of `first` (another
+    /// member's inputs, read before these) is written as a reference to it: members trained
+    /// on the same pretrained vectors then store them once.
+    pub fn write(&self, w: &mut ModelWriter, first: Option<&Inputs>) {
         w.u32(FIELDS as u32);
-        for t in &self.tables {
-            t.write(w);
+        for (t, table) in self.tables.iter().enumerate() {
+            let shared = table.is_frozen()
+                && first.is_some_and(|f| Arc::ptr_eq(&f.tables[t], table) || f.tables[t] == *table);
+            w.u8(u8::from(shared));
+            if !shared {
+                table.write(w);
+            }
         }
     }
 
-    pub fn read(r: &mut ModelReader) -> Result<Inputs, ModelError> {
+    /// Reads tables written by [`Inputs::write`] with the same `first`.
+    pub fn read(r: &mut ModelReader, first: Option<&Inputs>) -> Result<Inputs, ModelError> {
         if r.u32()? as usize != FIELDS {
             return Err(r.corrupt("wrong number of embedding tables"));
         }
         let mut tables = Vec::with_capacity(FIELDS);
-        for _ in 0..FIELDS {
-            tables.push(Table::read(r)?);
+        for t in 0..FIELDS {
+            let table = match (r.u8()?, first) {
+                (0, _) => Arc::new(Table::read(r)?),
+                (1, Some(first)) => Arc::clone(&first.tables[t]),
+                (1, None) => return Err(r.corrupt("the first member refers to another's table")),
+                _ => return Err(r.corrupt("bad embedding table flag")),
+            };
+            tables.push(table);
         }
         let tables = tables
             .try_into()
@@ -247,9 +268,9 @@ mod tests {
         table.add_grad(1, &[1.0, 1.0, 1.0]);
         assert!(table.weights.g.iter().all(|&g| g == 0.0));
         let mut inputs = Inputs {
-            tables: std::array::from_fn(|_| table.clone()),
+            tables: std::array::from_fn(|_| Arc::new(table.clone())),
         };
-        inputs.tables[0] = Table::new(Vocab::new(vec![1]), 2, &mut Rng::new(1));
+        inputs.tables[0] = Arc::new(Table::new(Vocab::new(vec![1]), 2, &mut Rng::new(1)));
         assert_eq!(inputs.params().len(), 1, "only the trainable table");
     }
 }

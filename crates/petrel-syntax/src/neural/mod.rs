@@ -10,6 +10,7 @@ mod adam;
 mod cache;
 mod embeddings;
 mod encoder;
+mod ensemble;
 mod linalg;
 mod lstm;
 mod param;
@@ -18,14 +19,11 @@ mod scorer;
 mod tags;
 mod train;
 
+pub use ensemble::{EnsembleWork, NeuralEnsemble};
 pub use pretrained::{Pretrained, VectorsError};
 pub use train::{train_neural_parser, NeuralData, NeuralOptions, NeuralReport};
 
-use petrel_text::Token;
-
-use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
-use crate::parser::read_labels;
 use crate::parser::state::{Move, State, MOVES, NONE};
 use crate::rng::Rng;
 use cache::InputCache;
@@ -35,18 +33,17 @@ use param::Param;
 use scorer::{Scorer, ScorerWork, SLOTS};
 use tags::TagHead;
 
-const MAGIC: &[u8] = b"petrel neural parser v2\n";
-
 /// Embedding rows per table whose first-layer products are cached. Of the running words of
-/// EWT dev, 4,000 rows cover 86% in the form table and 78% in the pretrained one; the rest
+/// EWT dev, 2,000 rows cover 81% in the form table and 72% in the pretrained one; the rest
 /// are multiplied as they come. A row takes 4 KB with 128 LSTM units per direction, so the
-/// two large tables take 32 MB, and building them is most of the model's load time.
-const CACHED_ROWS: usize = 4000;
+/// two large tables take 16 MB a member, and building them is most of the model's load
+/// time. Caching 4,000 rows parsed 3% faster but loaded two members in over 200 ms.
+const CACHED_ROWS: usize = 2000;
 
 /// The neural parser's file name in a models directory.
 pub const NEURAL_PARSER_FILE: &str = "nparser.bin";
 
-/// A trained neural parser.
+/// A trained neural parser: one member of a [`NeuralEnsemble`], which is what a file holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeuralParser {
     /// Dependency relations (UD v2, with subtypes); one of them is `root`.
@@ -70,41 +67,16 @@ pub struct NeuralWork {
     scorer: ScorerWork,
     state: State,
     hidden: Vec<f32>,
-    /// The tagging head's class of each word.
-    tags: Vec<usize>,
 }
 
 impl NeuralParser {
-    /// Fills in `head` and `deprel` of tokens tagged by the perceptron tagger (UPOS and
-    /// XPOS set), and replaces their UPOS and XPOS with the tagging head's.
-    pub fn annotate(&self, tokens: &mut [Token], lexemes: &[Lexeme], work: &mut NeuralWork) {
-        work.ids.clear();
-        for (t, l) in tokens.iter().zip(lexemes) {
-            work.ids
-                .push(self.inputs.ids(Inputs::keys(l, &t.upos, &t.xpos)));
-        }
-        self.parse(work);
-        work.state.write_tree(tokens, &self.labels);
-        for (t, &c) in tokens.iter_mut().zip(&work.tags) {
-            let (upos, xpos) = &self.tagger.tags()[c];
-            t.upos.clone_from(upos);
-            t.xpos.clone_from(xpos);
-        }
-    }
-
-    /// Encodes the sentence in `work.ids` (through the input cache), tags it, and prepares
-    /// the scorer's slot products.
+    /// Encodes the sentence in `work.ids` (through the input cache) and prepares the
+    /// scorer's slot products.
     fn encode(&self, work: &mut NeuralWork) {
         let n = work.ids.len();
         let vectors =
             self.encoder
                 .forward_cached(&mut work.encoder, &work.ids, &self.inputs, &self.cache);
-        work.tags.clear();
-        work.tags.extend(
-            vectors
-                .chunks_exact(self.encoder.output_width())
-                .map(|v| self.tagger.best(v)),
-        );
         self.scorer.prepare(vectors, n, &mut work.scorer);
         work.hidden.resize(self.scorer.hidden_width(), 0.0);
     }
@@ -125,34 +97,13 @@ impl NeuralParser {
         work.hidden.resize(self.scorer.hidden_width(), 0.0);
     }
 
-    /// Parses the sentence in `work.ids`, leaving the tree in `work.state`.
-    fn parse(&self, work: &mut NeuralWork) {
-        self.encode(work);
-        let n = work.ids.len();
-        let NeuralWork {
-            scorer,
-            state,
-            hidden,
-            ..
-        } = work;
-        state.start(n);
-        while !state.is_final() {
-            self.scorer.hidden(scorer, slot_rows(state), hidden);
-            let m = match state.forced() {
-                Some(m) => m,
-                None => best_move(state, self.move_scores(hidden), |_| true),
-            };
-            let label = match state.arc(m) {
-                None => 0,
-                Some((head, _)) if head as usize == n => self.root,
-                Some(_) => self.best_label(hidden, m).0,
-            };
-            state.apply(m, label);
-        }
+    fn move_scores(&self, hidden: &[f32]) -> [f32; 3] {
+        MOVES.map(|m| self.scorer.score(hidden, self.move_output(m)))
     }
 
-    fn move_scores(&self, hidden: &[f32]) -> [f32; 3] {
-        MOVES.map(|m| self.scorer.score(hidden, m as usize))
+    /// The scorer output of move `m`.
+    fn move_output(&self, m: Move) -> usize {
+        m as usize
     }
 
     /// The scorer output of relation `label` for arc move `m`.
@@ -165,12 +116,11 @@ impl NeuralParser {
         base + usize::from(label)
     }
 
-    /// The best relation other than `root` for arc move `m`, with its score; `except`, if
-    /// given, is skipped too.
-    fn best_label_except(&self, hidden: &[f32], m: Move, except: Option<u16>) -> (u16, f32) {
+    /// The best relation other than `root` and `except` for arc move `m`, with its score.
+    fn best_label_except(&self, hidden: &[f32], m: Move, except: u16) -> (u16, f32) {
         let mut best = (u16::MAX, f32::NEG_INFINITY);
         for l in 0..self.labels.len() as u16 {
-            if l == self.root || Some(l) == except {
+            if l == self.root || l == except {
                 continue;
             }
             let s = self.scorer.score(hidden, self.label_output(m, l));
@@ -179,10 +129,6 @@ impl NeuralParser {
             }
         }
         best
-    }
-
-    fn best_label(&self, hidden: &[f32], m: Move) -> (u16, f32) {
-        self.best_label_except(hidden, m, None)
     }
 
     /// Recomputes the input cache from the current weights.
@@ -198,19 +144,23 @@ impl NeuralParser {
         all
     }
 
-    pub fn save(&self, w: &mut ModelWriter) {
-        w.raw(MAGIC);
-        w.strings(&self.labels);
-        self.inputs.write(w);
+    /// Writes the member's weights; a frozen table equal to `first`'s (the first member's
+    /// inputs) is written as a reference to it.
+    fn write(&self, w: &mut ModelWriter, first: Option<&Inputs>) {
+        self.inputs.write(w, first);
         self.encoder.write(w);
         self.scorer.write(w);
         self.tagger.write(w);
     }
 
-    pub fn load(r: &mut ModelReader) -> Result<NeuralParser, ModelError> {
-        r.expect_magic(MAGIC)?;
-        let (labels, root) = read_labels(r)?;
-        let inputs = Inputs::read(r)?;
+    /// Reads a member written by [`NeuralParser::write`], with the relations of its file.
+    fn read(
+        r: &mut ModelReader,
+        labels: &[String],
+        root: u16,
+        first: Option<&Inputs>,
+    ) -> Result<NeuralParser, ModelError> {
+        let inputs = Inputs::read(r, first)?;
         let encoder = Encoder::read(r)?;
         if encoder.input_width() != inputs.width() {
             return Err(r.corrupt("embedding and LSTM sizes do not match"));
@@ -227,7 +177,7 @@ impl NeuralParser {
             return Err(r.corrupt("LSTM and tagging head sizes do not match"));
         }
         let mut parser = NeuralParser {
-            labels,
+            labels: labels.to_vec(),
             root,
             inputs,
             encoder,

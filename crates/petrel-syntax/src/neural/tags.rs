@@ -50,16 +50,13 @@ impl TagHead {
         dot(&self.w.w[c * self.width..(c + 1) * self.width], v) + self.b.w[c]
     }
 
-    /// The best class for an encoder vector; ties go to the earlier class.
-    pub fn best(&self, v: &[f32]) -> usize {
-        let mut best = (0, f32::NEG_INFINITY);
-        for c in 0..self.tags.len() {
-            let s = self.score(v, c);
-            if s > best.1 {
-                best = (c, s);
-            }
+    /// Adds each class's score for an encoder vector to `out`. A score is the class's
+    /// log-probability plus a constant of the vector, so the class with the highest sum over
+    /// several heads is the one whose probabilities multiply to the most.
+    pub fn add_scores(&self, v: &[f32], out: &mut [f32]) {
+        for (c, o) in out.iter_mut().enumerate() {
+            *o += self.score(v, c);
         }
-        best.0
     }
 
     /// Adds the gradient of the cross-entropy loss of class `gold` for vector `v` to the

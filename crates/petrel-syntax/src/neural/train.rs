@@ -4,6 +4,7 @@
 //! summed over a few sentences per Adam step.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Instant;
 
 use petrel_text::Sentence;
@@ -12,6 +13,9 @@ use super::adam::Adam;
 use super::cache::InputCache;
 use super::embeddings::{Inputs, Table, Vocab, FIELDS};
 use super::encoder::Encoder;
+#[cfg(test)]
+use super::ensemble::NeuralEnsemble;
+use super::ensemble::{annotate_jointly, EnsembleWork};
 use super::linalg::add;
 use super::pretrained::Pretrained;
 use super::scorer::Scorer;
@@ -142,7 +146,12 @@ pub fn train_neural_parser(
         &vectors.values,
     ));
     let inputs = Inputs {
-        tables: tables.try_into().expect("one table per field"),
+        tables: tables
+            .into_iter()
+            .map(Arc::new)
+            .collect::<Vec<_>>()
+            .try_into()
+            .expect("one table per field"),
     };
     let encoder = Encoder::new(
         inputs.width(),
@@ -342,7 +351,7 @@ impl Trainer {
                 }
                 let gold = ex.labels[dep as usize];
                 let right = model.scorer.score(dropped, model.label_output(m, gold));
-                let (wrong, score) = model.best_label_except(dropped, m, Some(gold));
+                let (wrong, score) = model.best_label_except(dropped, m, gold);
                 let margin = 1.0 - right + score;
                 if margin > 0.0 && wrong != u16::MAX {
                     loss += f64::from(margin);
@@ -430,7 +439,7 @@ fn score(model: &NeuralParser, dev: &[Sentence], gold: &[Sentence]) -> (f64, f64
         return (0.0, 0.0, 0.0);
     }
     let mut scratch = Scratch::default();
-    let mut work = NeuralWork::default();
+    let mut work = EnsembleWork::default();
     let mut lexemes = Vec::new();
     let parsed: Vec<Sentence> = dev
         .iter()
@@ -438,7 +447,12 @@ fn score(model: &NeuralParser, dev: &[Sentence], gold: &[Sentence]) -> (f64, f64
             let mut s = s.clone();
             lexemes.clear();
             lexemes.extend(s.tokens.iter().map(|t| Lexeme::new(&t.form, &mut scratch)));
-            model.annotate(&mut s.tokens, &lexemes, &mut work);
+            annotate_jointly(
+                std::slice::from_ref(model),
+                &mut s.tokens,
+                &lexemes,
+                &mut work,
+            );
             s
         })
         .collect();
@@ -461,12 +475,16 @@ mod tests {
     fn tiny(rng: &mut Rng) -> NeuralParser {
         let inputs = Inputs {
             tables: [
-                Table::new(Vocab::new(vec![11, 12, 13]), 4, rng),
-                Table::new(Vocab::new(vec![21, 22]), 3, rng),
-                Table::new(Vocab::new(vec![31]), 2, rng),
-                Table::new(Vocab::new(vec![41, 42]), 2, rng),
-                Table::new(Vocab::new(vec![51]), 1, rng),
-                Table::frozen(Vocab::new(vec![11, 13]), 2, &[0.5, -0.25, 1.0, 0.75]),
+                Arc::new(Table::new(Vocab::new(vec![11, 12, 13]), 4, rng)),
+                Arc::new(Table::new(Vocab::new(vec![21, 22]), 3, rng)),
+                Arc::new(Table::new(Vocab::new(vec![31]), 2, rng)),
+                Arc::new(Table::new(Vocab::new(vec![41, 42]), 2, rng)),
+                Arc::new(Table::new(Vocab::new(vec![51]), 1, rng)),
+                Arc::new(Table::frozen(
+                    Vocab::new(vec![11, 13]),
+                    2,
+                    &[0.5, -0.25, 1.0, 0.75],
+                )),
             ],
         };
         let encoder = Encoder::new(inputs.width(), 5, 2, rng);
@@ -486,12 +504,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn annotation_gives_one_tree() {
-        let mut model = tiny(&mut Rng::new(4));
-        model.refresh_cache();
+    fn tokens_of(forms: &[&str]) -> (Vec<petrel_text::Token>, Vec<Lexeme>) {
         let mut scratch = Scratch::default();
-        let mut tokens: Vec<petrel_text::Token> = ["Rebels", "took", "the", "town", "."]
+        let tokens: Vec<petrel_text::Token> = forms
             .iter()
             .map(|f| petrel_text::Token {
                 form: f.to_string(),
@@ -500,11 +515,22 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        let lexemes: Vec<Lexeme> = tokens
+        let lexemes = tokens
             .iter()
             .map(|t| Lexeme::new(&t.form, &mut scratch))
             .collect();
-        model.annotate(&mut tokens, &lexemes, &mut NeuralWork::default());
+        (tokens, lexemes)
+    }
+
+    const SENTENCE: [&str; 7] = ["Rebels", "took", "the", "town", "near", "Goma", "."];
+
+    #[test]
+    fn annotation_gives_one_tree() {
+        let mut model = tiny(&mut Rng::new(4));
+        model.refresh_cache();
+        let (mut tokens, lexemes) = tokens_of(&SENTENCE);
+        let members = std::slice::from_ref(&model);
+        annotate_jointly(members, &mut tokens, &lexemes, &mut EnsembleWork::default());
         let roots: Vec<&petrel_text::Token> = tokens.iter().filter(|t| t.head == 0).collect();
         assert_eq!(roots.len(), 1);
         assert_eq!(roots[0].deprel, "root");
@@ -514,31 +540,82 @@ mod tests {
         }
     }
 
+    fn saved(ensemble: &NeuralEnsemble) -> Vec<u8> {
+        let mut w = crate::model_io::ModelWriter::new();
+        ensemble.save(&mut w);
+        w.into_bytes()
+    }
+
     #[test]
     fn models_round_trip_and_truncation_is_an_error() {
         let mut model = tiny(&mut Rng::new(9));
         model.refresh_cache();
-        let mut w = crate::model_io::ModelWriter::new();
-        model.save(&mut w);
-        let bytes = w.into_bytes();
+        let weights = model.weight_count();
+        let bytes = saved(&NeuralEnsemble::new(vec![model]).unwrap());
         let mut r = crate::model_io::ModelReader::new(&bytes, "tiny.bin");
-        let loaded = NeuralParser::load(&mut r).unwrap();
+        let loaded = NeuralEnsemble::load(&mut r).unwrap();
         r.finish().unwrap();
         // The large matrices are stored as bytes: close to the trained weights, and written
         // back exactly as read.
-        assert_eq!(loaded.labels, model.labels);
-        assert_eq!(loaded.weight_count(), model.weight_count());
-        let mut w = crate::model_io::ModelWriter::new();
-        loaded.save(&mut w);
+        assert_eq!(loaded.members()[0].labels, ["root", "nsubj", "obj"]);
+        assert_eq!(loaded.members()[0].weight_count(), weights);
         assert!(
-            w.into_bytes() == bytes,
+            saved(&loaded) == bytes,
             "a loaded model is written back unchanged"
         );
         for cut in [10, bytes.len() / 2, bytes.len() - 1] {
             let mut r = crate::model_io::ModelReader::new(&bytes[..cut], "tiny.bin");
-            let e = NeuralParser::load(&mut r).unwrap_err().to_string();
+            let e = NeuralEnsemble::load(&mut r).unwrap_err().to_string();
             assert!(e.starts_with("tiny.bin:"), "{e}");
         }
+    }
+
+    /// Two copies of a member double every score, which changes no choice; the second copy's
+    /// frozen table is stored as a reference to the first's.
+    #[test]
+    fn a_member_joined_with_itself_parses_as_it_alone() {
+        let mut model = tiny(&mut Rng::new(6));
+        model.refresh_cache();
+        let (mut alone, lexemes) = tokens_of(&SENTENCE);
+        let mut joined = alone.clone();
+        let mut work = EnsembleWork::default();
+        annotate_jointly(
+            std::slice::from_ref(&model),
+            &mut alone,
+            &lexemes,
+            &mut work,
+        );
+        let pair = NeuralEnsemble::new(vec![model.clone(), model.clone()]).unwrap();
+        pair.annotate(&mut joined, &lexemes, &mut work);
+        assert_eq!(joined, alone);
+
+        let one = saved(&NeuralEnsemble::new(vec![model.clone()]).unwrap()).len();
+        let two = saved(&pair);
+        let length = |write: &dyn Fn(&mut crate::model_io::ModelWriter)| {
+            let mut w = crate::model_io::ModelWriter::new();
+            write(&mut w);
+            w.into_bytes().len()
+        };
+        let member = length(&|w| model.write(w, None));
+        let table = length(&|w| model.inputs.tables[FIELDS - 1].write(w));
+        assert_eq!(two.len(), one + member - table);
+        let mut r = crate::model_io::ModelReader::new(&two, "pair.bin");
+        let loaded = NeuralEnsemble::load(&mut r).unwrap();
+        let frozen = &model.inputs.tables[FIELDS - 1];
+        assert_eq!(&loaded.members()[1].inputs.tables[FIELDS - 1], frozen);
+    }
+
+    #[test]
+    fn members_must_have_the_same_outputs() {
+        let model = tiny(&mut Rng::new(1));
+        let mut other = tiny(&mut Rng::new(2));
+        other.labels[2] = "iobj".into();
+        assert!(NeuralEnsemble::new(vec![model.clone(), other]).is_err());
+        assert!(NeuralEnsemble::new(Vec::new()).is_err());
+        assert!(NeuralEnsemble::new(vec![model.clone()])
+            .unwrap()
+            .with(model)
+            .is_ok());
     }
 
     #[test]
