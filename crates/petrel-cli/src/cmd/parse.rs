@@ -1,7 +1,9 @@
 //! `petrel parse`: raw text (or tokenized CoNLL-U) in, tagged, lemmatized and parsed CoNLL-U out.
 //!
-//! Input is read and written incrementally, a paragraph (or at most about 64 KiB of lines) at a
-//! time, so memory stays flat whatever the input size. Token offsets are written as
+//! Input is read incrementally, a paragraph (or at most about 64 KiB of lines) at a time, and
+//! written a batch of sentences at a time, so memory stays flat whatever the input size. The
+//! sentences of a batch are annotated on all worker threads and written in input order, so the
+//! output is the same on any number of threads. Token offsets are written as
 //! `TokenRange=START:END` in MISC: **byte** offsets into the input, as everywhere in petrel.
 
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -13,9 +15,14 @@ use anyhow::Context;
 use petrel_syntax::conllu::{write_sentence, Reader};
 use petrel_syntax::{models_dir, Pipeline};
 use petrel_text::{Sentence, Span, SpareTokens};
+use rayon::prelude::*;
 
 /// A chunk is cut at the first line end past this many bytes, even inside a paragraph.
 const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Sentences are annotated and written once a batch holds this many tokens (or input ends):
+/// enough work to share among threads, little enough to keep memory flat.
+const BATCH_TOKENS: usize = 16 * 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,9 +42,18 @@ pub struct Args {
     /// Which dependency parser to use.
     #[arg(long, value_enum, default_value_t)]
     pub parser: super::ParserChoice,
+    /// Worker threads (default: all cores); the output does not depend on it.
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("setting up worker threads")?;
+    }
     let dir = models_dir(args.models.as_deref());
     let loading = Instant::now();
     let pipeline = Pipeline::load_with(&dir, args.parser.kind())
@@ -68,7 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             &mut output,
             name,
             &mut counts,
-            CHUNK_BYTES,
+            (CHUNK_BYTES, BATCH_TOKENS),
         )?;
     }
     output.flush().context("writing output")?;
@@ -95,30 +111,74 @@ struct Counts {
     errors: usize,
 }
 
-fn emit(
-    pipeline: &Pipeline,
-    sentence: &mut Sentence,
-    out: &mut impl Write,
-    counts: &mut Counts,
-) -> anyhow::Result<()> {
-    pipeline.annotate(sentence);
-    counts.sentences += 1;
-    counts.tokens += sentence.tokens.len();
-    write_sentence(out, sentence).context("writing output")
+/// Sentences read but not yet annotated and written.
+struct Batch {
+    sentences: Vec<Sentence>,
+    tokens: usize,
+    /// Written once it holds this many tokens ([`BATCH_TOKENS`] but in tests).
+    limit: usize,
 }
 
-/// Raw text: paragraphs (or chunks of about `chunk_bytes`) are segmented, annotated and written
-/// one at a time.
+impl Batch {
+    fn new(limit: usize) -> Batch {
+        Batch {
+            sentences: Vec::new(),
+            tokens: 0,
+            limit,
+        }
+    }
+
+    /// Adds a sentence; writes the batch once full.
+    fn push(
+        &mut self,
+        sentence: Sentence,
+        pipeline: &Pipeline,
+        out: &mut impl Write,
+        counts: &mut Counts,
+        spare: &mut SpareTokens,
+    ) -> anyhow::Result<()> {
+        counts.sentences += 1;
+        counts.tokens += sentence.tokens.len();
+        self.tokens += sentence.tokens.len();
+        self.sentences.push(sentence);
+        if self.tokens >= self.limit {
+            self.write(pipeline, out, spare)?;
+        }
+        Ok(())
+    }
+
+    /// Annotates the batch's sentences in parallel and writes them in order.
+    fn write(
+        &mut self,
+        pipeline: &Pipeline,
+        out: &mut impl Write,
+        spare: &mut SpareTokens,
+    ) -> anyhow::Result<()> {
+        self.sentences
+            .par_iter_mut()
+            .for_each(|s| pipeline.annotate(s));
+        for sentence in self.sentences.drain(..) {
+            write_sentence(out, &sentence).context("writing output")?;
+            spare.recycle(sentence);
+        }
+        self.tokens = 0;
+        Ok(())
+    }
+}
+
+/// Raw text: paragraphs (or chunks of about `chunk_bytes`) are segmented one at a time, and
+/// their sentences annotated and written in batches of about `batch_tokens` tokens.
 fn parse_text(
     pipeline: &Pipeline,
     mut input: impl BufRead,
     out: &mut impl Write,
     name: &str,
     counts: &mut Counts,
-    chunk_bytes: usize,
+    (chunk_bytes, batch_tokens): (usize, usize),
 ) -> anyhow::Result<()> {
     let mut chunk = String::new();
     let mut spare = SpareTokens::default();
+    let mut batch = Batch::new(batch_tokens);
     let mut base = 0usize;
     let mut line_no = 0usize;
     loop {
@@ -131,22 +191,16 @@ fn parse_text(
         if n == 0 || blank || chunk.len() >= chunk_bytes {
             for mut sentence in petrel_text::segment_reusing(&chunk, &mut spare) {
                 shift(&mut sentence, base);
-                counts_id(&mut sentence, counts);
-                emit(pipeline, &mut sentence, out, counts)?;
-                spare.recycle(sentence);
+                sentence.id = Some((counts.sentences + 1).to_string());
+                batch.push(sentence, pipeline, out, counts, &mut spare)?;
             }
             base += chunk.len();
             chunk.clear();
         }
         if n == 0 {
-            return Ok(());
+            return batch.write(pipeline, out, &mut spare);
         }
     }
-}
-
-/// Names a sentence by its number in the output.
-fn counts_id(sentence: &mut Sentence, counts: &Counts) {
-    sentence.id = Some((counts.sentences + 1).to_string());
 }
 
 /// Moves spans from chunk offsets to input offsets.
@@ -167,16 +221,18 @@ fn parse_conllu(
     name: &str,
     counts: &mut Counts,
 ) -> anyhow::Result<()> {
+    let mut batch = Batch::new(BATCH_TOKENS);
+    let mut spare = SpareTokens::default();
     for result in Reader::new(input) {
         match result {
-            Ok(mut sentence) => emit(pipeline, &mut sentence, out, counts)?,
+            Ok(sentence) => batch.push(sentence, pipeline, out, counts, &mut spare)?,
             Err(e) => {
                 eprintln!("petrel parse: {name}: {e}");
                 counts.errors += 1;
             }
         }
     }
-    Ok(())
+    batch.write(pipeline, out, &mut spare)
 }
 
 #[cfg(test)]
@@ -189,6 +245,14 @@ mod tests {
     }
 
     fn run_text(text: &[u8], chunk_bytes: usize) -> anyhow::Result<(String, Counts)> {
+        run_batched(text, chunk_bytes, BATCH_TOKENS)
+    }
+
+    fn run_batched(
+        text: &[u8],
+        chunk_bytes: usize,
+        batch_tokens: usize,
+    ) -> anyhow::Result<(String, Counts)> {
         let mut out = Vec::new();
         let mut counts = Counts::default();
         parse_text(
@@ -197,9 +261,29 @@ mod tests {
             &mut out,
             "input",
             &mut counts,
-            chunk_bytes,
+            (chunk_bytes, batch_tokens),
         )?;
         Ok((String::from_utf8(out).unwrap(), counts))
+    }
+
+    #[test]
+    fn output_is_the_same_on_any_number_of_threads_and_batch_size() {
+        let text = "Russian forces shelled Kharkiv on Monday. Two people were killed.\n\n\
+            Officials in Kyiv said the talks had failed, and the ministry condemned the attack.\n\
+            Turkey offered to mediate. The UN called for calm.\n";
+        let on = |threads: usize, batch_tokens: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| run_batched(text.as_bytes(), 1 << 16, batch_tokens))
+                .unwrap()
+        };
+        let (serial, counts) = on(1, BATCH_TOKENS);
+        assert_eq!(counts.sentences, 5, "{serial}");
+        for (threads, batch_tokens) in [(1, 1), (3, 1), (3, 7), (3, BATCH_TOKENS)] {
+            assert_eq!(on(threads, batch_tokens).0, serial, "{threads} threads");
+        }
     }
 
     #[test]
