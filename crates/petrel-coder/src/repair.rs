@@ -181,21 +181,22 @@ impl<'s> Heads<'s> {
 
     /// "The transfer came *as* Mexican officials *held* talks", with "as" read as a
     /// preposition, "officials" as its object and "held" as a second verb of "came": a finite
-    /// verb conjoined without "and" and without a subject, right after a phrase opened by a
-    /// subordinating word, is that phrase's clause. The phrase's noun is its subject and the
-    /// word its marker. So is a phrase inside a time ("a day *after* a drone *killed*").
+    /// verb without a subject, conjoined without "and" or hung as an adverbial clause without
+    /// a marker, right after a phrase opened by a subordinating word, is that phrase's clause.
+    /// The phrase's noun is its subject and the word its marker. So is a phrase inside a time
+    /// ("a day *after* a drone *killed*").
     fn clause_read_as_phrase(&self, c: usize) -> Option<[Fix; 3]> {
         // Asked of every token: the one test that rules out nearly all comes first.
-        if self.deprel(c) != "conj" {
+        if !matches!(self.deprel(c), "conj" | "advcl") {
             return None;
         }
         let finite = matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBZ" | "VBP");
         let h = self.heads[c]?;
-        if !(self.deprel(c) == "conj"
-            && self.is_verb(c)
+        if !(self.is_verb(c)
             && finite
             && !self.has_subject(c)
-            && !self.has_child(c, "cc"))
+            && !self.has_child(c, "cc")
+            && !self.has_child(c, "mark"))
         {
             return None;
         }

@@ -30,7 +30,10 @@ pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
             if !(pronoun && dependent) {
                 return Some(s);
             }
-        } else if let Some(verb) = means_of(tree, at).or_else(|| result_of(tree, at)) {
+        } else if let Some(verb) = means_of(tree, at)
+            .or_else(|| result_of(tree, at))
+            .or_else(|| purpose_of_object(tree, at))
+        {
             at = verb;
             continue;
         } else if let Some(noun) = agent_of_participle(tree, at) {
@@ -112,6 +115,20 @@ fn means_of(tree: &Tree, c: usize) -> Option<usize> {
         return tree.head(head);
     }
     Some(head)
+}
+
+/// The verb whose object a to-infinitive hangs on ("the council voted to set up *a mission to
+/// investigate* abuses"): parsers hang such a purpose on the verb as often as on its object,
+/// and either way the verb's subject is taken to do it, as for [`is_purpose`].
+fn purpose_of_object(tree: &Tree, c: usize) -> Option<usize> {
+    let infinitive = tree.rel(c) == "acl"
+        && tree.token(c).upos == "VERB"
+        && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO");
+    if !infinitive {
+        return None;
+    }
+    let object = tree.head(c).filter(|&noun| tree.rel(noun) == "obj")?;
+    tree.head(object)
 }
 
 /// The verb whose result a trailing participle clause reports ("Russia pounded Kyiv,

@@ -1363,6 +1363,49 @@ fn a_clause_read_as_a_prepositional_phrase_gets_its_subject_back() {
 }
 
 #[test]
+fn a_clause_read_as_an_unmarked_adverbial_after_a_phrase_gets_its_subject_back() {
+    let lex = lexicon();
+    // As above, with "attacked" read as an adverbial clause of "waited" without a marker.
+    let rows = "
+        1 Rohan    Rohan  PROPN NNP 2 nsubj
+        2 waited   wait   VERB  VBD 0 root
+        3 as       as     ADP   IN  4 case
+        4 Arnor    Arnor  PROPN NNP 2 obl
+        5 attacked attack VERB  VBD 2 advcl
+        6 Gondor   Gondor PROPN NNP 5 obj
+        7 .        .      PUNCT .   2 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+}
+
+#[test]
+fn an_infinitive_hung_on_the_object_is_done_by_the_verbs_subject() {
+    let lex = lexicon();
+    // "Arnor raised troops to attack Gondor", with "to attack" read as modifying "troops"
+    // (it is read as often as a purpose of "raised").
+    let rows = "
+        1 Arnor  Arnor  PROPN NNP 2 nsubj
+        2 raised raise  VERB  VBD 0 root
+        3 troops troop  NOUN  NNS 2 obj
+        4 to     to     PART  TO  5 mark
+        5 attack attack VERB  VB  3 acl
+        6 Gondor Gondor PROPN NNP 5 obj
+        7 .      .      PUNCT .   2 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+    // A subject's infinitive ("Arnor's plan to attack") is not taken this way.
+    let subject = "
+        1 Arnor  Arnor  PROPN NNP 3 nmod:poss
+        2 's     's     PART  POS 1 case
+        3 plan   plan   NOUN  NN  6 nsubj
+        4 to     to     PART  TO  5 mark
+        5 attack attack VERB  VB  3 acl
+        6 failed fail   VERB  VBD 0 root
+        7 .      .      PUNCT .   6 punct";
+    assert!(code(&lex, subject)
+        .iter()
+        .all(|(_, source, _)| source != "ARN"));
+}
+
+#[test]
 fn conjoined_subjects_fight_each_other_only_without_another_object() {
     let lex = lexicon();
     // "Arnor and Gondor attacked each other."

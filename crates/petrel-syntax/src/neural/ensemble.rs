@@ -9,7 +9,7 @@
 
 use petrel_text::Token;
 
-use super::{best_move, slot_rows, NeuralParser, NeuralWork};
+use super::{best_move, slot_rows, Inputs, NeuralParser, NeuralWork};
 use crate::lexeme::Lexeme;
 use crate::model_io::{ModelError, ModelReader, ModelWriter};
 use crate::parser::read_labels;
@@ -109,7 +109,7 @@ pub(super) fn annotate_jointly(
             tokens
                 .iter()
                 .zip(lexemes)
-                .map(|(t, l)| m.inputs.ids(super::Inputs::keys(l, &t.upos, &t.xpos))),
+                .map(|(t, l)| m.inputs.ids(Inputs::keys(l, &t.upos, &t.xpos))),
         );
         m.encode(w);
     }
