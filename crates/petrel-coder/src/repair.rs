@@ -164,6 +164,9 @@ impl<'s> Heads<'s> {
         if let Some(fixes) = self.subject_read_as_part_of_time() {
             out.extend(fixes);
         }
+        if let Some(fixes) = self.verb_read_as_modifier_of_its_object() {
+            out.extend(fixes);
+        }
         for c in 0..self.heads.len() {
             out.extend(self.result_read_as_reported(c));
             if let Some(fixes) = self.subject_read_as_list_item(c) {
@@ -446,6 +449,54 @@ impl<'s> Heads<'s> {
             ];
         }
         Vec::new()
+    }
+
+    /// "Hezbollah *fired* rockets at Israeli positions.", with "fired" read as a participle
+    /// modifying "rockets", which heads the sentence, and "Hezbollah" hung on "rockets" or on
+    /// "fired" as anything but a subject: in a sentence ending with a full stop whose head is
+    /// a noun, a past form without an auxiliary that modifies that noun from right after such
+    /// a bare nominal is the sentence's verb; the nominal before is its subject and the noun
+    /// after its object. (A headline's "Hezbollah-fired rockets" has neither the full stop nor
+    /// the bare nominal.)
+    fn verb_read_as_modifier_of_its_object(&self) -> Option<[Fix; 3]> {
+        let noun = (0..self.heads.len()).find(|&i| self.heads[i].is_none())?;
+        let ends_a_sentence = self.sentence.tokens.last().is_some_and(|t| t.form == ".");
+        if !(ends_a_sentence && self.is_nominal(noun)) {
+            return None;
+        }
+        let verb = self.children(noun).find(|&c| {
+            c < noun
+                && self.deprel(c) == "amod"
+                && self.is_verb(c)
+                && matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBN")
+                && !self
+                    .children(c)
+                    .any(|k| matches!(self.deprel(k), "aux" | "aux:pass"))
+        })?;
+        let subject = verb.checked_sub(1)?;
+        let bare_nominal = (self.heads[subject] == Some(noun) || self.heads[subject] == Some(verb))
+            && self.is_nominal(subject)
+            && !self.has_child(subject, "case");
+        if !bare_nominal {
+            return None;
+        }
+        Some([
+            Fix {
+                token: verb,
+                head: Some(NewHead::Root),
+                deprel: Some("root"),
+            },
+            Fix {
+                token: subject,
+                head: Some(NewHead::Token(verb)),
+                deprel: Some("nsubj"),
+            },
+            Fix {
+                token: noun,
+                head: Some(NewHead::Token(verb)),
+                deprel: Some("obj"),
+            },
+        ])
     }
 
     /// Whether `c` is a bare past form after `noun` modifying it: "acl", no auxiliary, no

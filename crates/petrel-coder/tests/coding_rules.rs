@@ -1406,6 +1406,33 @@ fn an_infinitive_hung_on_the_object_is_done_by_the_verbs_subject() {
 }
 
 #[test]
+fn a_verb_read_as_modifying_its_object_heads_the_sentence() {
+    let lex = lexicon();
+    // "Arnor attacked towns in Gondor.", with "attacked" read as a participle modifying
+    // "towns", which heads the sentence, and "Arnor" hung on "towns".
+    let rows = "
+        1 Arnor    Arnor  PROPN NNP 3 obl:unmarked
+        2 attacked attack VERB  VBN 3 amod
+        3 towns    town   NOUN  NNS 0 root
+        4 in       in     ADP   IN  5 case
+        5 Gondor   Gondor PROPN NNP 3 nmod
+        6 .        .      PUNCT .   3 punct";
+    assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+    // The same with "Arnor" hung on "attacked".
+    let on_the_verb = rows.replace(
+        "1 Arnor    Arnor  PROPN NNP 3",
+        "1 Arnor    Arnor  PROPN NNP 2",
+    );
+    assert_eq!(
+        code(&lex, &on_the_verb),
+        want(&[("190", "ARN", Some("GON"))])
+    );
+    // A headline without the full stop is a noun phrase, and codes nothing.
+    let headline = rows.rsplit_once('\n').unwrap().0;
+    assert_eq!(code(&lex, headline), want(&[]));
+}
+
+#[test]
 fn conjoined_subjects_fight_each_other_only_without_another_object() {
     let lex = lexicon();
     // "Arnor and Gondor attacked each other."
