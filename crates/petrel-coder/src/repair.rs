@@ -695,17 +695,21 @@ impl<'s> Heads<'s> {
 
     /// "MONUSCO condemned the ADF and *called on* ...", with "called" conjoined to "ADF": a
     /// finite verb without a subject conjoined to a noun is conjoined to the verb above it.
+    /// So is an infinitive or participle, which may well modify a noun, when the verb above
+    /// has the same form and an auxiliary they share ("had put its forces on alert and *sent*
+    /// ships").
     fn verb_conjoined_to_noun(&self, i: usize, h: usize) -> Option<Fix> {
-        // Not an infinitive or participle (which may well modify a noun).
-        let finite = !matches!(self.sentence.tokens[i].xpos.as_str(), "VB" | "VBG" | "VBN");
-        if !(self.is_verb(i) && finite && self.is_nominal(h) && !self.has_subject(i)) {
+        if !(self.is_verb(i) && self.is_nominal(h) && !self.has_subject(i)) {
             return None;
         }
+        let xpos = |k: usize| self.sentence.tokens[k].xpos.as_str();
+        let finite = !matches!(xpos(i), "VB" | "VBG" | "VBN");
         let mut up = self.heads[h];
         for _ in 0..4 {
             let at = up?;
             if self.is_verb(at) {
-                return Some(Fix {
+                let shared = xpos(at) == xpos(i) && self.has_child(at, "aux");
+                return (finite || shared).then_some(Fix {
                     token: i,
                     head: Some(NewHead::Token(at)),
                     deprel: None,

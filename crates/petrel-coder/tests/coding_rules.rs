@@ -1247,6 +1247,34 @@ fn a_verb_conjoined_to_a_noun_is_conjoined_to_the_verb_above_it() {
 }
 
 #[test]
+fn a_participle_conjoined_to_a_noun_shares_the_auxiliary_of_the_verb_above_it() {
+    let lex = lexicon();
+    // "Arnor had condemned Gondor and attacked Rohan", "attacked" conjoined to "Gondor".
+    let perfect = "
+        1 Arnor     Arnor   PROPN NNP 3 nsubj
+        2 had       have    AUX   VBD 3 aux
+        3 condemned condemn VERB  VBN 0 root
+        4 Gondor    Gondor  PROPN NNP 3 obj
+        5 and       and     CCONJ CC  6 cc
+        6 attacked  attack  VERB  VBN 4 conj
+        7 Rohan     Rohan   PROPN NNP 6 obj
+        8 .         .       PUNCT .   3 punct";
+    assert_eq!(
+        code(&lex, perfect),
+        want(&[("111", "ARN", Some("GON")), ("190", "ARN", Some("ROH"))])
+    );
+    // Without the auxiliary the participle may modify the noun, and is left there.
+    let simple = perfect
+        .replace(
+            "2 had       have    AUX   VBD 3 aux",
+            "2 ,         ,       PUNCT ,   3 punct",
+        )
+        .replace("condemn VERB  VBN", "condemn VERB  VBD");
+    assert_ne!(simple, perfect);
+    assert_eq!(code(&lex, &simple), want(&[("111", "ARN", Some("GON"))]));
+}
+
+#[test]
 fn a_noun_conjoined_to_a_verb_joins_the_noun_phrase_before_it() {
     let lex = lexicon();
     // "Arnor attacked Gondor, Rohan and Mordor" with "Rohan" conjoined to the verb.
