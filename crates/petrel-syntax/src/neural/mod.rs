@@ -36,11 +36,12 @@ use scorer::{Scorer, ScorerWork, SLOTS};
 use tags::TagHead;
 
 /// Embedding rows per table whose first-layer products are cached. Of the running words of
-/// EWT dev, 2,000 rows cover 81% in the form table and 72% in the pretrained one; the rest
+/// EWT dev, 1,000 rows cover 75% in the form table and 65% in the pretrained one; the rest
 /// are multiplied as they come. A row takes 4 KB with 128 LSTM units per direction, so the
-/// two large tables take 16 MB a member, and building them is most of the model's load
-/// time. Caching 4,000 rows parsed 3% faster but loaded two members in over 200 ms.
-const CACHED_ROWS: usize = 2000;
+/// two large tables take 8 MB a member, and building them is most of the model's load time.
+/// Caching 2,000 rows parsed no faster (within noise) and took 24 MB more memory and about
+/// 40 ms more to load two members on one core.
+const CACHED_ROWS: usize = 1000;
 
 /// The neural parser's file name in a models directory.
 pub const NEURAL_PARSER_FILE: &str = "nparser.bin";
