@@ -660,7 +660,9 @@ impl<'s> Heads<'s> {
     }
 
     /// "Chancellor Friedrich Merz *hosted* ...", with the name read as a compound of the verb:
-    /// a noun compounded to a following verb that has no subject is its subject.
+    /// a noun compounded to a following verb that has no subject is its subject. Between a
+    /// verb without an object and its bare infinitive ("to help *Tunisia* fight smuggling") it
+    /// is that verb's object, whose subject the infinitive takes.
     fn name_before_verb(&self, i: usize, v: usize) -> Option<Fix> {
         let misread = self.is_nominal(i) && self.is_verb(v) && i < v && !self.has_subject(v);
         if !misread {
@@ -670,10 +672,27 @@ impl<'s> Heads<'s> {
             .children(v)
             .filter(|&c| c < v && self.deprel(c) == "compound" && self.is_nominal(c))
             .last();
-        (nearest == Some(i)).then_some(Fix {
-            token: i,
-            head: None,
-            deprel: Some("nsubj"),
+        if nearest != Some(i) {
+            return None;
+        }
+        let controller = self.heads[v].filter(|&h| {
+            self.deprel(v) == "xcomp"
+                && h < i
+                && self.is_verb(h)
+                && !self.has_child(h, "obj")
+                && !self.has_child(h, "iobj")
+        });
+        Some(match controller {
+            Some(h) => Fix {
+                token: i,
+                head: Some(NewHead::Token(h)),
+                deprel: Some("obj"),
+            },
+            None => Fix {
+                token: i,
+                head: None,
+                deprel: Some("nsubj"),
+            },
         })
     }
 

@@ -1209,6 +1209,27 @@ fn a_name_compounded_to_a_verb_without_a_subject_is_its_subject() {
 }
 
 #[test]
+fn a_name_compounded_to_an_infinitive_after_a_verb_is_that_verbs_object() {
+    let lex = lexicon();
+    // "Arnor sent troops to help Gondor attack Rohan", with "Gondor" read as a compound of
+    // "attack": Gondor is helped, and attacks.
+    let rows = "
+        1 Arnor  Arnor  PROPN NNP 2 nsubj
+        2 sent   send   VERB  VBD 0 root
+        3 troops troop  NOUN  NNS 2 obj
+        4 to     to     PART  TO  5 mark
+        5 help   help   VERB  VB  2 advcl
+        6 Gondor Gondor PROPN NNP 7 compound
+        7 attack attack VERB  VB  5 xcomp
+        8 Rohan  Rohan  PROPN NNP 7 obj
+        9 .      .      PUNCT .   2 punct";
+    assert_eq!(
+        code(&lex, rows),
+        want(&[("070", "ARN", Some("GON")), ("190", "GON", Some("ROH"))])
+    );
+}
+
+#[test]
 fn a_possessive_hung_on_a_verb_belongs_to_the_next_noun() {
     let lex = lexicon();
     // "Arnor's police attacked Gondor" with "Arnor's" attached to the verb.
