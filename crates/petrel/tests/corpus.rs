@@ -18,7 +18,7 @@ use serde_json::Value;
 
 /// Measured figures (precision, recall), rounded down: raise them as petrel improves.
 const PERCEPTRON_FLOORS: (f64, f64) = (0.92, 0.86);
-const NEURAL_FLOORS: (f64, f64) = (0.92, 0.875);
+const NEURAL_FLOORS: (f64, f64) = (0.92, 0.88);
 
 type Triple = (String, String, String);
 
