@@ -117,9 +117,33 @@ fn means_of(tree: &Tree, c: usize) -> Option<usize> {
     Some(head)
 }
 
+/// Verbs whose object is asked, told or allowed to act ("asked *the court* to order"): a
+/// to-infinitive hung on such an object is the object's own act, not the verb's purpose.
+const OBJECT_CONTROL: &[&str] = &[
+    "ASK",
+    "URGE",
+    "CALL",
+    "TELL",
+    "ORDER",
+    "INVITE",
+    "PERSUADE",
+    "PRESS",
+    "FORCE",
+    "ALLOW",
+    "ENCOURAGE",
+    "AUTHORIZE",
+    "AUTHORISE",
+    "PERMIT",
+    "INSTRUCT",
+    "REQUEST",
+    "WARN",
+    "ADVISE",
+];
+
 /// The verb whose object a to-infinitive hangs on ("the council voted to set up *a mission to
 /// investigate* abuses"): parsers hang such a purpose on the verb as often as on its object,
-/// and either way the verb's subject is taken to do it, as for [`is_purpose`].
+/// and either way the verb's subject is taken to do it, as for [`is_purpose`]. Not after a
+/// verb of [`OBJECT_CONTROL`], whose object does it.
 fn purpose_of_object(tree: &Tree, c: usize) -> Option<usize> {
     let infinitive = tree.rel(c) == "acl"
         && tree.token(c).upos == "VERB"
@@ -129,6 +153,7 @@ fn purpose_of_object(tree: &Tree, c: usize) -> Option<usize> {
     }
     let object = tree.head(c).filter(|&noun| tree.rel(noun) == "obj")?;
     tree.head(object)
+        .filter(|&v| !OBJECT_CONTROL.contains(&tree.lemmas[v].as_str()))
 }
 
 /// The verb whose result a trailing participle clause reports ("Russia pounded Kyiv,

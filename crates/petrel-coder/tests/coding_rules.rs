@@ -1440,6 +1440,14 @@ fn an_infinitive_hung_on_the_object_is_done_by_the_verbs_subject() {
         6 Gondor Gondor PROPN NNP 5 obj
         7 .      .      PUNCT .   2 punct";
     assert_eq!(code(&lex, rows), want(&[("190", "ARN", Some("GON"))]));
+    // After a verb of asking, the object does it: "Rohan urged Arnor to attack Gondor".
+    let urged = rows
+        .replace("raised raise", "urged  urge ")
+        .replace("troops troop ", "Rohan  Rohan ");
+    assert_ne!(urged, rows);
+    assert!(code(&lex, &urged)
+        .iter()
+        .all(|(_, source, _)| source != "ARN"));
     // A subject's infinitive ("Arnor's plan to attack") is not taken this way.
     let subject = "
         1 Arnor  Arnor  PROPN NNP 3 nmod:poss
