@@ -93,6 +93,11 @@ impl<'s> Heads<'s> {
         self.upos(i) == "VERB"
     }
 
+    /// Whether `i` is a verb in a past form, tense or participle ("fired", "held").
+    fn is_past_form(&self, i: usize) -> bool {
+        self.is_verb(i) && matches!(self.sentence.tokens[i].xpos.as_str(), "VBD" | "VBN")
+    }
+
     /// Whether `i` is a verb that reports speech ("said", "announced").
     fn is_speech_verb(&self, i: usize) -> bool {
         let lemma = &self.sentence.tokens[i].lemma;
@@ -467,8 +472,7 @@ impl<'s> Heads<'s> {
         let verb = self.children(noun).find(|&c| {
             c < noun
                 && self.deprel(c) == "amod"
-                && self.is_verb(c)
-                && matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBN")
+                && self.is_past_form(c)
                 && !self
                     .children(c)
                     .any(|k| matches!(self.deprel(k), "aux" | "aux:pass"))
@@ -504,8 +508,7 @@ impl<'s> Heads<'s> {
     fn bare_past_of(&self, noun: usize, c: usize) -> bool {
         c > noun
             && self.deprel(c) == "acl"
-            && self.is_verb(c)
-            && matches!(self.sentence.tokens[c].xpos.as_str(), "VBD" | "VBN")
+            && self.is_past_form(c)
             && !self.children(c).any(|k| {
                 matches!(
                     self.deprel(k),

@@ -96,9 +96,12 @@ pub fn doer_of_event_noun(tree: &Tree, n: usize) -> Option<usize> {
 /// label these `xcomp` or `advcl`; either way the infinitive carries on the main verb's
 /// action, so its words and its objects belong to the main verb.
 pub fn is_purpose(tree: &Tree, c: usize) -> bool {
-    matches!(tree.rel(c), "xcomp" | "advcl")
-        && tree.token(c).upos == "VERB"
-        && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
+    matches!(tree.rel(c), "xcomp" | "advcl") && is_to_infinitive(tree, c)
+}
+
+/// Whether `c` is a verb marked by "to".
+fn is_to_infinitive(tree: &Tree, c: usize) -> bool {
+    tree.token(c).upos == "VERB" && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO")
 }
 
 /// The verb a means clause serves ("Lula opened the debate *by criticising* the United
@@ -145,10 +148,7 @@ const OBJECT_CONTROL: &[&str] = &[
 /// and either way the verb's subject is taken to do it, as for [`is_purpose`]. Not after a
 /// verb of [`OBJECT_CONTROL`], whose object does it.
 fn purpose_of_object(tree: &Tree, c: usize) -> Option<usize> {
-    let infinitive = tree.rel(c) == "acl"
-        && tree.token(c).upos == "VERB"
-        && tree.children_with(c, "mark").any(|m| tree.forms[m] == "TO");
-    if !infinitive {
+    if !(tree.rel(c) == "acl" && is_to_infinitive(tree, c)) {
         return None;
     }
     let object = tree.head(c).filter(|&noun| tree.rel(noun) == "obj")?;

@@ -32,7 +32,7 @@ pub enum ParserKind {
     Perceptron,
     /// The BiLSTM parsers with their tagging heads (`nparser.bin`, two members parsing as
     /// one): on EWT about 4.6 LAS points and 0.6 UPOS points better, at about a twentieth
-    /// of the perceptron's speed (half that of spaCy's small model).
+    /// of the perceptron's speed (0.4 of spaCy's small model's).
     Neural,
 }
 

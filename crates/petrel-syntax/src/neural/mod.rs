@@ -68,7 +68,6 @@ pub struct NeuralWork {
     ids: Vec<[u32; FIELDS]>,
     encoder: EncoderWork,
     scorer: ScorerWork,
-    state: State,
     hidden: Vec<f32>,
 }
 

@@ -24,7 +24,7 @@ use super::{best_allowed, best_move, slot_rows, NeuralParser, NeuralWork};
 use crate::eval::{evaluate, Document};
 use crate::lexeme::{Lexeme, Scratch};
 use crate::parser::oracle::Gold;
-use crate::parser::state::{Move, MOVES};
+use crate::parser::state::{Move, State, MOVES};
 use crate::parser::{label_index, label_inventory};
 use crate::rng::Rng;
 
@@ -250,9 +250,10 @@ pub fn train_neural_parser(
     best
 }
 
-/// Buffers of the per-sentence backward pass.
+/// The configuration followed through a sentence, and buffers of its backward pass.
 #[derive(Default)]
 struct Trainer {
+    state: State,
     dh: Vec<f32>,
     /// The MLP hidden layer's dropout mask, and the hidden layer with it applied.
     mask: Vec<f32>,
@@ -298,11 +299,11 @@ impl Trainer {
         let keep = 1.0 / (1.0 - mlp_dropout);
         let NeuralWork {
             scorer,
-            state,
             hidden,
             encoder,
             ..
         } = work;
+        let state = &mut self.state;
         state.start(n);
         while !state.is_final() {
             let rows = slot_rows(state);
@@ -540,10 +541,15 @@ mod tests {
         }
     }
 
-    fn saved(ensemble: &NeuralEnsemble) -> Vec<u8> {
+    /// The bytes that `write` writes.
+    fn written(write: impl Fn(&mut crate::model_io::ModelWriter)) -> Vec<u8> {
         let mut w = crate::model_io::ModelWriter::new();
-        ensemble.save(&mut w);
+        write(&mut w);
         w.into_bytes()
+    }
+
+    fn saved(ensemble: &NeuralEnsemble) -> Vec<u8> {
+        written(|w| ensemble.save(w))
     }
 
     #[test]
@@ -591,13 +597,8 @@ mod tests {
 
         let one = saved(&NeuralEnsemble::new(vec![model.clone()]).unwrap()).len();
         let two = saved(&pair);
-        let length = |write: &dyn Fn(&mut crate::model_io::ModelWriter)| {
-            let mut w = crate::model_io::ModelWriter::new();
-            write(&mut w);
-            w.into_bytes().len()
-        };
-        let member = length(&|w| model.write(w, None));
-        let table = length(&|w| model.inputs.tables[FIELDS - 1].write(w));
+        let member = written(|w| model.write(w, None)).len();
+        let table = written(|w| model.inputs.tables[FIELDS - 1].write(w)).len();
         assert_eq!(two.len(), one + member - table);
         let mut r = crate::model_io::ModelReader::new(&two, "pair.bin");
         let loaded = NeuralEnsemble::load(&mut r).unwrap();
